@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+
+namespace core {
+
+/// How a long core job talks to whoever runs it (a QThread worker in the UI, stderr in the CLI).
+/// Core loops poll isCancelled() between batches and return cancelledError() when it is true.
+/// Implementations must be callable from the job's thread.
+class JobContext {
+public:
+    virtual ~JobContext() = default;
+    virtual bool isCancelled() const = 0;
+    /// fraction in [0, 1] of the whole job; stage is a short translated phrase ("Fitting marginals").
+    virtual void reportProgress(double fraction, const QString &stage) = 0;
+    /// A named series value, e.g. ("generator_loss", epoch, 0.71), for live loss curves.
+    virtual void reportMetric(const QString &name, int step, double value)
+    {
+        Q_UNUSED(name);
+        Q_UNUSED(step);
+        Q_UNUSED(value);
+    }
+};
+
+/// A context that never cancels and ignores progress: for tests and nested steps.
+class SilentJob final : public JobContext {
+public:
+    bool isCancelled() const override { return false; }
+    void reportProgress(double, const QString &) override { }
+};
+
+} // namespace core
