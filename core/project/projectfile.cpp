@@ -1,0 +1,377 @@
+// SPDX-License-Identifier: MIT
+#include "core/project/project.h"
+
+#include "core/version.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QSet>
+
+#include <algorithm>
+
+namespace core {
+
+namespace {
+
+// Reading keeps track of the keys it used, so every other key can be reported.
+class JsonReader {
+public:
+    JsonReader(const QJsonObject &object, QString where, Diagnostics &warnings)
+        : m_object(object)
+        , m_where(std::move(where))
+        , m_warnings(warnings)
+    {
+    }
+    ~JsonReader()
+    {
+        for (auto it = m_object.begin(); it != m_object.end(); ++it) {
+            if (!m_used.contains(it.key()))
+                m_warnings.append({ Diagnostic::Severity::Warning, QStringLiteral("unknown_key"),
+                                    ProjectFile::tr("The project file has an unknown key \"%1\" in %2; it was ignored.")
+                                        .arg(it.key(), m_where),
+                                    {}, -1 });
+        }
+    }
+    QJsonValue take(const QString &key)
+    {
+        m_used.insert(key);
+        return m_object.value(key);
+    }
+    QString string(const QString &key) { return take(key).toString(); }
+    double number(const QString &key, double fallback = 0) { return take(key).toDouble(fallback); }
+    bool boolean(const QString &key, bool fallback = false) { return take(key).toBool(fallback); }
+    QJsonObject object(const QString &key) { return take(key).toObject(); }
+    QJsonArray array(const QString &key) { return take(key).toArray(); }
+    QStringList strings(const QString &key)
+    {
+        QStringList out;
+        for (const QJsonValue &v : take(key).toArray())
+            out.append(v.toString());
+        return out;
+    }
+
+private:
+    QJsonObject m_object;
+    QString m_where;
+    Diagnostics &m_warnings;
+    QSet<QString> m_used;
+};
+
+QJsonArray toArray(const QStringList &strings)
+{
+    QJsonArray out;
+    for (const QString &s : strings)
+        out.append(s);
+    return out;
+}
+
+QString charKey(QChar c) { return c.isNull() ? QString() : QString(c); }
+
+QJsonObject csvToJson(const CsvOptions &o)
+{
+    return QJsonObject {
+        { QStringLiteral("delimiter"), charKey(o.delimiter) },
+        { QStringLiteral("decimalMark"), charKey(o.decimalMark) },
+        { QStringLiteral("header"), int(o.header) },
+        { QStringLiteral("encoding"), int(o.encoding) },
+        { QStringLiteral("dateOrder"), int(o.dateOrder) },
+        { QStringLiteral("missingMarkers"), toArray(o.missingMarkers) },
+        { QStringLiteral("skipRaggedRows"), o.skipRaggedRows },
+        { QStringLiteral("trimWhitespace"), o.trimWhitespace },
+        { QStringLiteral("columnNames"), toArray(o.columnNames) },
+    };
+}
+
+CsvOptions csvFromJson(const QJsonObject &object, Diagnostics &warnings)
+{
+    JsonReader r(object, QStringLiteral("source.csv"), warnings);
+    CsvOptions o;
+    const QString delimiter = r.string(QStringLiteral("delimiter"));
+    const QString decimal = r.string(QStringLiteral("decimalMark"));
+    o.delimiter = delimiter.isEmpty() ? QChar() : delimiter.at(0);
+    o.decimalMark = decimal.isEmpty() ? QChar() : decimal.at(0);
+    o.header = CsvOptions::Header(std::clamp(int(r.number(QStringLiteral("header"))), 0, 2));
+    o.encoding = CsvOptions::Encoding(std::clamp(int(r.number(QStringLiteral("encoding"))), 0, 2));
+    o.dateOrder = CsvOptions::DateOrder(std::clamp(int(r.number(QStringLiteral("dateOrder"))), 0, 2));
+    if (object.contains(QStringLiteral("missingMarkers")))
+        o.missingMarkers = r.strings(QStringLiteral("missingMarkers"));
+    o.skipRaggedRows = r.boolean(QStringLiteral("skipRaggedRows"));
+    o.trimWhitespace = r.boolean(QStringLiteral("trimWhitespace"), true);
+    o.columnNames = r.strings(QStringLiteral("columnNames"));
+    return o;
+}
+
+QJsonObject metaToJson(const ColumnMeta &m)
+{
+    QJsonObject out {
+        { QStringLiteral("name"), m.name },
+        { QStringLiteral("type"), semanticTypeKey(m.type) },
+        { QStringLiteral("excluded"), m.excluded },
+        { QStringLiteral("integer"), m.integer },
+        { QStringLiteral("decimals"), m.decimals },
+    };
+    if (!m.dateFormat.isEmpty())
+        out.insert(QStringLiteral("dateFormat"), m.dateFormat);
+    if (!m.piiKind.isEmpty())
+        out.insert(QStringLiteral("piiKind"), m.piiKind);
+    if (!m.pattern.isEmpty())
+        out.insert(QStringLiteral("pattern"), m.pattern);
+    return out;
+}
+
+Result<ColumnMeta> metaFromJson(const QJsonObject &object, int index, Diagnostics &warnings)
+{
+    JsonReader r(object, QStringLiteral("metadata[%1]").arg(index), warnings);
+    ColumnMeta m;
+    m.name = r.string(QStringLiteral("name"));
+    const QString typeKey = r.string(QStringLiteral("type"));
+    const std::optional<SemanticType> type = semanticTypeFromKey(typeKey);
+    if (m.name.isEmpty() || !type)
+        return Error { Error::Code::InvalidInput,
+                       ProjectFile::tr("Column entry %1 of the project's metadata has no name or an unknown type \"%2\".")
+                           .arg(index + 1)
+                           .arg(typeKey),
+                       {} };
+    m.type = *type;
+    m.excluded = r.boolean(QStringLiteral("excluded"));
+    m.integer = r.boolean(QStringLiteral("integer"));
+    m.decimals = int(r.number(QStringLiteral("decimals"), -1));
+    m.dateFormat = r.string(QStringLiteral("dateFormat"));
+    m.piiKind = r.string(QStringLiteral("piiKind"));
+    m.pattern = r.string(QStringLiteral("pattern"));
+    m.userOverride = true;
+    return m;
+}
+
+QJsonObject sourceToJson(const SourceSettings &s)
+{
+    QJsonObject out { { QStringLiteral("kind"), s.kind == SourceSettings::Kind::Csv ? QStringLiteral("csv")
+                                                                                      : QStringLiteral("postgresql") },
+                      { QStringLiteral("embedCopy"), s.embedCopy } };
+    if (s.kind == SourceSettings::Kind::Csv) {
+        out.insert(QStringLiteral("path"), s.csvPath);
+        out.insert(QStringLiteral("csv"), csvToJson(s.csv));
+    } else {
+        out.insert(QStringLiteral("host"), s.host);
+        out.insert(QStringLiteral("port"), s.port);
+        out.insert(QStringLiteral("database"), s.database);
+        out.insert(QStringLiteral("user"), s.user);
+        out.insert(QStringLiteral("sslMode"), s.sslMode);
+        out.insert(QStringLiteral("table"), s.table);
+        out.insert(QStringLiteral("query"), s.query);
+    }
+    return out;
+}
+
+SourceSettings sourceFromJson(const QJsonObject &object, Diagnostics &warnings)
+{
+    JsonReader r(object, QStringLiteral("source"), warnings);
+    SourceSettings s;
+    s.kind = r.string(QStringLiteral("kind")) == QStringLiteral("postgresql") ? SourceSettings::Kind::PostgreSql
+                                                                              : SourceSettings::Kind::Csv;
+    s.embedCopy = r.boolean(QStringLiteral("embedCopy"));
+    s.csvPath = r.string(QStringLiteral("path"));
+    if (object.contains(QStringLiteral("csv")))
+        s.csv = csvFromJson(r.object(QStringLiteral("csv")), warnings);
+    s.host = r.string(QStringLiteral("host"));
+    s.port = int(r.number(QStringLiteral("port"), 5432));
+    s.database = r.string(QStringLiteral("database"));
+    s.user = r.string(QStringLiteral("user"));
+    s.sslMode = r.string(QStringLiteral("sslMode"));
+    s.table = r.string(QStringLiteral("table"));
+    s.query = r.string(QStringLiteral("query"));
+    return s;
+}
+
+QJsonObject constraintToJson(const Constraint &c)
+{
+    if (c.kind == Constraint::Kind::Range)
+        return { { QStringLiteral("kind"), QStringLiteral("range") }, { QStringLiteral("column"), c.column },
+                 { QStringLiteral("min"), c.minimum }, { QStringLiteral("max"), c.maximum } };
+    return { { QStringLiteral("kind"), QStringLiteral("less_or_equal") }, { QStringLiteral("column"), c.column },
+             { QStringLiteral("other"), c.otherColumn } };
+}
+
+Result<Constraint> constraintFromJson(const QJsonObject &object, int index, Diagnostics &warnings)
+{
+    JsonReader r(object, QStringLiteral("constraints[%1]").arg(index), warnings);
+    Constraint c;
+    const QString kind = r.string(QStringLiteral("kind"));
+    c.column = r.string(QStringLiteral("column"));
+    if (kind == QStringLiteral("range")) {
+        c.kind = Constraint::Kind::Range;
+        c.minimum = r.number(QStringLiteral("min"));
+        c.maximum = r.number(QStringLiteral("max"));
+    } else if (kind == QStringLiteral("less_or_equal")) {
+        c.kind = Constraint::Kind::LessOrEqual;
+        c.otherColumn = r.string(QStringLiteral("other"));
+    } else {
+        return Error { Error::Code::InvalidInput,
+                       ProjectFile::tr("Constraint %1 in the project has an unknown kind \"%2\".").arg(index + 1).arg(kind),
+                       {} };
+    }
+    return c;
+}
+
+QJsonObject generationToJson(const GenerationSettings &g)
+{
+    QJsonArray constraints;
+    for (const Constraint &c : g.constraints)
+        constraints.append(constraintToJson(c));
+    return {
+        { QStringLiteral("generator"), g.generatorId },
+        { QStringLiteral("settings"), QJsonObject::fromVariantMap(g.generatorSettings) },
+        { QStringLiteral("rows"), double(g.rows) },
+        // A string: JSON numbers lose 64-bit seeds.
+        { QStringLiteral("seed"), QString::number(g.seed) },
+        { QStringLiteral("holdoutFraction"), g.holdoutFraction },
+        { QStringLiteral("target"), g.target },
+        { QStringLiteral("sensitiveColumns"), toArray(g.sensitiveColumns) },
+        { QStringLiteral("quasiIdentifiers"), toArray(g.quasiIdentifiers) },
+        { QStringLiteral("constraints"), constraints },
+    };
+}
+
+Result<GenerationSettings> generationFromJson(const QJsonObject &object, Diagnostics &warnings)
+{
+    JsonReader r(object, QStringLiteral("generation"), warnings);
+    GenerationSettings g;
+    g.generatorId = r.string(QStringLiteral("generator"));
+    g.generatorSettings = r.object(QStringLiteral("settings")).toVariantMap();
+    g.rows = qint64(r.number(QStringLiteral("rows")));
+    bool seedOk = false;
+    g.seed = r.string(QStringLiteral("seed")).toULongLong(&seedOk);
+    if (!seedOk)
+        return Error { Error::Code::InvalidInput, ProjectFile::tr("The project's seed is not a whole number."), {} };
+    g.holdoutFraction = r.number(QStringLiteral("holdoutFraction"), 0.2);
+    g.target = r.string(QStringLiteral("target"));
+    g.sensitiveColumns = r.strings(QStringLiteral("sensitiveColumns"));
+    g.quasiIdentifiers = r.strings(QStringLiteral("quasiIdentifiers"));
+    const QJsonArray constraints = r.array(QStringLiteral("constraints"));
+    for (int i = 0; i < constraints.size(); ++i) {
+        Result<Constraint> c = constraintFromJson(constraints[i].toObject(), i, warnings);
+        if (!c.ok())
+            return c.error();
+        g.constraints.append(c.value());
+    }
+    if (g.holdoutFraction < 0 || g.holdoutFraction > 0.9)
+        return Error { Error::Code::InvalidInput,
+                       ProjectFile::tr("The project's hold-out share %1 is outside 0 to 0.9.").arg(g.holdoutFraction), {} };
+    return g;
+}
+
+QJsonObject artifactsToJson(const ProjectArtifacts &a)
+{
+    return { { QStringLiteral("processedTable"), a.processedTable }, { QStringLiteral("holdoutTable"), a.holdoutTable },
+             { QStringLiteral("model"), a.model }, { QStringLiteral("syntheticTable"), a.syntheticTable },
+             { QStringLiteral("scores"), a.scores }, { QStringLiteral("report"), a.report } };
+}
+
+ProjectArtifacts artifactsFromJson(const QJsonObject &object, Diagnostics &warnings)
+{
+    JsonReader r(object, QStringLiteral("artifacts"), warnings);
+    ProjectArtifacts a;
+    a.processedTable = r.string(QStringLiteral("processedTable"));
+    a.holdoutTable = r.string(QStringLiteral("holdoutTable"));
+    a.model = r.string(QStringLiteral("model"));
+    a.syntheticTable = r.string(QStringLiteral("syntheticTable"));
+    a.scores = r.string(QStringLiteral("scores"));
+    a.report = r.string(QStringLiteral("report"));
+    return a;
+}
+
+} // namespace
+
+Result<Project> ProjectFile::load(const QString &path, Diagnostics &warnings)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error { Error::Code::Io, tr("Cannot open the project %1.").arg(shown), file.errorString() };
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return Error { Error::Code::InvalidInput, tr("The project %1 is not valid JSON.").arg(shown),
+                       tr("%1 at byte %2").arg(parseError.errorString()).arg(parseError.offset) };
+
+    JsonReader r(document.object(), QStringLiteral("the project"), warnings);
+    const QJsonValue version = r.take(QStringLiteral("formatVersion"));
+    if (!version.isDouble())
+        return Error { Error::Code::InvalidInput, tr("The project %1 has no format version.").arg(shown), {} };
+    if (version.toInt() > Project::kFormatVersion)
+        return Error { Error::Code::InvalidInput,
+                       tr("The project %1 was saved by a newer HealthSynth (%2); update HealthSynth to open it.")
+                           .arg(shown, r.string(QStringLiteral("appVersion"))),
+                       tr("format version %1, this version reads up to %2").arg(version.toInt()).arg(Project::kFormatVersion) };
+    r.take(QStringLiteral("appVersion"));
+
+    Project project;
+    project.name = r.string(QStringLiteral("name"));
+    project.source = sourceFromJson(r.object(QStringLiteral("source")), warnings);
+    const QJsonArray metadata = r.array(QStringLiteral("metadata"));
+    for (int i = 0; i < metadata.size(); ++i) {
+        Result<ColumnMeta> meta = metaFromJson(metadata[i].toObject(), i, warnings);
+        if (!meta.ok())
+            return meta.error();
+        project.metadataOverrides.append(meta.value());
+    }
+    Result<GenerationSettings> generation = generationFromJson(r.object(QStringLiteral("generation")), warnings);
+    if (!generation.ok())
+        return Error { generation.error().code, generation.error().message, shown };
+    project.generation = generation.value();
+    project.artifacts = artifactsFromJson(r.object(QStringLiteral("artifacts")), warnings);
+    return project;
+}
+
+Result<void> ProjectFile::save(const Project &project, const QString &path)
+{
+    QJsonArray metadata;
+    for (const ColumnMeta &meta : project.metadataOverrides)
+        metadata.append(metaToJson(meta));
+    const QJsonObject root {
+        { QStringLiteral("formatVersion"), Project::kFormatVersion },
+        { QStringLiteral("appVersion"), appVersion() },
+        { QStringLiteral("name"), project.name },
+        { QStringLiteral("source"), sourceToJson(project.source) },
+        { QStringLiteral("metadata"), metadata },
+        { QStringLiteral("generation"), generationToJson(project.generation) },
+        { QStringLiteral("artifacts"), artifactsToJson(project.artifacts) },
+    };
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error { Error::Code::Io, tr("Cannot write the project %1.").arg(QDir::toNativeSeparators(path)),
+                       file.errorString() };
+    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    if (!file.commit())
+        return Error { Error::Code::Io,
+                       tr("The project %1 could not be saved; the previous version is kept.").arg(QDir::toNativeSeparators(path)),
+                       file.errorString() };
+    return {};
+}
+
+Result<void> ProjectFile::createFolders(const QString &projectPath)
+{
+    const QDir base = QFileInfo(projectPath).absoluteDir();
+    for (const char *folder : { "data/01_raw", "data/02_processed", "data/03_validation", "data/04_synthetic", "models",
+                                "reports/figures" }) {
+        if (!base.mkpath(QLatin1StringView(folder)))
+            return Error { Error::Code::Io,
+                           tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(base.filePath(QLatin1StringView(folder)))),
+                           {} };
+    }
+    return {};
+}
+
+QString ProjectFile::resolve(const QString &projectPath, const QString &relative)
+{
+    if (relative.isEmpty() || QDir::isAbsolutePath(relative))
+        return relative;
+    return QFileInfo(projectPath).absoluteDir().filePath(relative);
+}
+
+} // namespace core
