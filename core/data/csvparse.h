@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Internal building blocks of CsvReader: a quote-aware record tokenizer over a byte range and a
+// fast number parser. Not part of the public API; kept in a header so benchmarks and tests can
+// exercise them directly.
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace core::csv {
+
+/// What parseNumber() learned about one cell besides its value.
+struct NumberInfo {
+    double value = 0.0;
+    int decimals = 0;          ///< digits after the decimal mark
+    bool hasPoint = false;     ///< a decimal mark was written ("65.0", "1.")
+    bool exponent = false;     ///< written with e/E
+    bool leadingZero = false;  ///< integer part with a superfluous leading zero ("0388", "00501")
+    bool nonFinite = false;    ///< inf / infinity (any case, any sign)
+    bool isNan = false;        ///< "nan" in any case: a missing value written as a number
+    bool zeroOrOne = false;    ///< exactly "0" or "1"
+};
+
+/// Parses a decimal number: optional sign, digits with an optional decimal mark, optional
+/// exponent; with decimalMark ',' a '.' may group thousands ("1.204,7"). Also inf/infinity/nan.
+/// Returns false for anything else (nothing may follow the number). Results equal strtod's.
+inline bool parseNumber(std::string_view s, char decimalMark, NumberInfo &out)
+{
+    out = NumberInfo {};
+    const char *p = s.data();
+    const char *const e = p + s.size();
+    if (p == e)
+        return false;
+    bool negative = false;
+    if (*p == '+' || *p == '-') {
+        negative = *p == '-';
+        if (++p == e)
+            return false;
+    }
+    if (*p == 'i' || *p == 'I' || *p == 'n' || *p == 'N') {
+        char word[9] = {};
+        const size_t length = size_t(e - p);
+        if (length > 8)
+            return false;
+        for (size_t i = 0; i < length; ++i)
+            word[i] = char(p[i] | 0x20);
+        const std::string_view w(word, length);
+        if (w == "inf" || w == "infinity") {
+            out.nonFinite = true;
+            out.value = negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+            return true;
+        }
+        if (w == "nan") {
+            out.isNan = true;
+            out.value = std::numeric_limits<double>::quiet_NaN();
+            return true;
+        }
+        return false;
+    }
+    const char thousands = decimalMark == ',' ? '.' : '\0';
+    std::uint64_t mantissa = 0;
+    int significant = 0;
+    int dropped = 0; // integer digits beyond 19 significant ones
+    bool truncated = false;
+    int intDigits = 0;
+    int groupDigits = 0;
+    bool grouped = false;
+    const char *intStart = p;
+    for (; p < e; ++p) {
+        const char c = *p;
+        if (c >= '0' && c <= '9') {
+            ++intDigits;
+            ++groupDigits;
+            if (significant < 19) {
+                mantissa = mantissa * 10 + std::uint64_t(c - '0');
+                if (mantissa != 0)
+                    ++significant;
+            } else {
+                ++dropped;
+                truncated = true;
+            }
+        } else if (c == thousands && thousands != '\0') {
+            // Valid only as 1-3 digits, then groups of exactly 3.
+            if (intDigits == 0 || (!grouped && groupDigits > 3) || (grouped && groupDigits != 3))
+                return false;
+            grouped = true;
+            groupDigits = 0;
+        } else {
+            break;
+        }
+    }
+    if (grouped && groupDigits != 3)
+        return false;
+    out.leadingZero = intDigits > 1 && *intStart == '0';
+    int fracDigits = 0;
+    if (p < e && *p == decimalMark) {
+        out.hasPoint = true;
+        ++p;
+        for (; p < e && *p >= '0' && *p <= '9'; ++p) {
+            ++fracDigits;
+            if (significant < 19) {
+                mantissa = mantissa * 10 + std::uint64_t(*p - '0');
+                if (mantissa != 0)
+                    ++significant;
+                --dropped; // one more scaled digit
+            } else {
+                truncated = true;
+            }
+        }
+    }
+    if (intDigits + fracDigits == 0)
+        return false;
+    int exponent = 0;
+    if (p < e && (*p == 'e' || *p == 'E')) {
+        out.exponent = true;
+        ++p;
+        bool expNegative = false;
+        if (p < e && (*p == '+' || *p == '-')) {
+            expNegative = *p == '-';
+            ++p;
+        }
+        if (p == e)
+            return false;
+        for (; p < e && *p >= '0' && *p <= '9'; ++p) {
+            if (exponent < 100000)
+                exponent = exponent * 10 + (*p - '0');
+        }
+        if (expNegative)
+            exponent = -exponent;
+    }
+    if (p != e)
+        return false;
+    out.decimals = fracDigits;
+    out.zeroOrOne = s.size() == 1 && (s[0] == '0' || s[0] == '1');
+
+    const int power = exponent + dropped;
+    static constexpr double kPow10[] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+    if (!truncated && mantissa <= (std::uint64_t(1) << 53) && power >= -22 && power <= 22) {
+        // Clinger's fast path: both operands exact, so one correctly rounded operation.
+        const double m = double(mantissa);
+        const double v = power < 0 ? m / kPow10[-power] : m * kPow10[power];
+        out.value = negative ? -v : v;
+        return true;
+    }
+    // Slow path: normalise to "digits.digitsEexp" and let from_chars round correctly.
+    char buffer[512];
+    size_t n = 0;
+    for (const char *q = s.data(); q < e && n + 2 < sizeof buffer; ++q) {
+        const char c = *q;
+        if (c == '+' || (c == thousands && thousands != '\0'))
+            continue;
+        buffer[n++] = c == decimalMark ? '.' : c;
+    }
+    double v = 0.0;
+    const auto [end, ec] = std::from_chars(buffer, buffer + n, v);
+    if (ec == std::errc::result_out_of_range) {
+        // from_chars leaves v untouched on overflow/underflow: give strtod's answer.
+        const bool tiny = exponent < 0;
+        v = tiny ? 0.0 : std::numeric_limits<double>::infinity();
+        if (buffer[0] == '-')
+            v = -v;
+    } else if (ec != std::errc() || end != buffer + n) {
+        return false;
+    }
+    out.value = v;
+    return true;
+}
+
+/// Splits a byte range into records of fields (RFC 4180): quoted fields may hold the delimiter,
+/// newlines and doubled quotes; CRLF and LF both end a record; unquoted fields are trimmed of
+/// spaces (and tabs unless tab is the delimiter) when `trim` is set. Views stay valid until the
+/// next call of next().
+class RecordReader final {
+public:
+    RecordReader(const char *begin, const char *end, char delimiter, bool trim)
+        : m_p(begin)
+        , m_end(end)
+        , m_delimiter(delimiter)
+        , m_trim(trim)
+    {
+        for (int c = 0; c < 256; ++c)
+            m_stop[c] = 0;
+        m_stop[static_cast<unsigned char>(delimiter)] = 1;
+        m_stop[static_cast<unsigned char>('\n')] = 1;
+        m_stop[static_cast<unsigned char>('"')] = 1;
+    }
+
+    /// Reads the next record; false at the end of the range.
+    bool next()
+    {
+        m_fields.clear();
+        m_recordStartNewlines = m_newlines;
+        if (m_p >= m_end)
+            return false;
+        size_t index = 0;
+        for (;;) {
+            readField(index++);
+            if (m_p >= m_end)
+                break;
+            if (*m_p == m_delimiter) {
+                ++m_p;
+                continue;
+            }
+            // '\n'
+            ++m_p;
+            ++m_newlines;
+            break;
+        }
+        return true;
+    }
+
+    const std::vector<std::string_view> &fields() const { return m_fields; }
+    /// A record that is one empty unquoted field: a blank line.
+    bool isBlank() const { return m_fields.size() == 1 && m_fields[0].empty() && !m_lastQuoted; }
+    /// Newlines consumed before the current record started (0-based line offset in the range).
+    std::int64_t recordLineOffset() const { return m_recordStartNewlines; }
+    std::int64_t newlines() const { return m_newlines; }
+    const char *position() const { return m_p; }
+    /// A quote inside an unquoted field, text after a closing quote, or an unterminated quote
+    /// was seen: the range is not strict RFC 4180 (still read leniently).
+    bool irregularQuotes() const { return m_irregular; }
+
+private:
+    bool isTrimmable(char c) const { return c == ' ' || (c == '\t' && m_delimiter != '\t'); }
+
+    void readField(size_t index)
+    {
+        const char *p = m_p;
+        if (m_trim) {
+            while (p < m_end && isTrimmable(*p))
+                ++p;
+        }
+        m_lastQuoted = false;
+        if (p < m_end && *p == '"') {
+            m_lastQuoted = true;
+            readQuoted(p + 1, index);
+            return;
+        }
+        const char *start = p;
+        skipToStop(p);
+        const char *stop = p;
+        if (stop > start && stop[-1] == '\r' && (p == m_end || *p == '\n'))
+            --stop;
+        if (m_trim) {
+            while (stop > start && isTrimmable(stop[-1]))
+                --stop;
+        }
+        m_fields.emplace_back(start, size_t(stop - start));
+        m_p = p;
+    }
+
+    void readQuoted(const char *p, size_t index)
+    {
+        if (m_scratch.size() <= index)
+            m_scratch.resize(index + 1);
+        std::string *scratch = nullptr;
+        const char *start = p;
+        std::string_view content;
+        for (;;) {
+            const char *q = static_cast<const char *>(std::memchr(p, '"', size_t(m_end - p)));
+            if (!q) {
+                // Unterminated quote: the rest of the range is the field.
+                m_irregular = true;
+                countNewlines(p, m_end);
+                if (scratch) {
+                    scratch->append(p, m_end);
+                    content = *scratch;
+                } else {
+                    content = std::string_view(start, size_t(m_end - start));
+                }
+                p = m_end;
+                break;
+            }
+            countNewlines(p, q);
+            if (q + 1 < m_end && q[1] == '"') {
+                if (!scratch) {
+                    scratch = &m_scratch[index];
+                    scratch->assign(start, q + 1);
+                } else {
+                    scratch->append(p, q + 1);
+                }
+                p = q + 2;
+                continue;
+            }
+            if (scratch) {
+                scratch->append(p, q);
+                content = *scratch;
+            } else {
+                content = std::string_view(start, size_t(q - start));
+            }
+            p = q + 1;
+            break;
+        }
+        // Anything between the closing quote and the delimiter: spaces are dropped, other text
+        // is kept (lenient, like most readers).
+        const char *tail = p;
+        skipToStop(p);
+        const char *tailEnd = p;
+        if (tailEnd > tail && tailEnd[-1] == '\r')
+            --tailEnd;
+        while (tailEnd > tail && isTrimmable(tailEnd[-1]))
+            --tailEnd;
+        while (tail < tailEnd && isTrimmable(*tail))
+            ++tail;
+        if (tail < tailEnd) {
+            m_irregular = true;
+            if (!scratch) {
+                scratch = &m_scratch[index];
+                scratch->assign(content.data(), content.size());
+            }
+            scratch->append(tail, tailEnd);
+            content = *scratch;
+        }
+        m_fields.push_back(content);
+        m_p = p;
+    }
+
+    // Advances to the delimiter or newline ending an unquoted stretch; stray quotes are text.
+    void skipToStop(const char *&p)
+    {
+        for (;;) {
+            while (p < m_end && !m_stop[static_cast<unsigned char>(*p)])
+                ++p;
+            if (p < m_end && *p == '"') {
+                m_irregular = true;
+                ++p;
+                continue;
+            }
+            return;
+        }
+    }
+
+    void countNewlines(const char *from, const char *to)
+    {
+        for (const char *c = from; c < to; ++c)
+            m_newlines += *c == '\n' ? 1 : 0;
+    }
+
+    const char *m_p;
+    const char *m_end;
+    char m_delimiter;
+    bool m_trim;
+    bool m_lastQuoted = false;
+    bool m_irregular = false;
+    unsigned char m_stop[256];
+    std::int64_t m_newlines = 0;
+    std::int64_t m_recordStartNewlines = 0;
+    std::vector<std::string_view> m_fields;
+    std::vector<std::string> m_scratch;
+};
+
+} // namespace core::csv

@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: MIT
+#include "core/data/metadatafile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace core {
+
+// HealthSynth metadata file, format version 1 (what MetadataFile::save writes):
+//
+//   {
+//     "formatVersion": 1,
+//     "columns": [
+//       { "name": "age",        "type": "numerical", "integer": true },
+//       { "name": "bmi",        "type": "numerical", "decimals": 1 },
+//       { "name": "smoker",     "type": "boolean" },
+//       { "name": "admit_date", "type": "datetime", "dateFormat": "%Y-%m-%d" },
+//       { "name": "patient_id", "type": "id", "pattern": "P-[0-9]{6}" },
+//       { "name": "email",      "type": "pii", "piiKind": "email" },
+//       { "name": "notes",      "type": "text", "excluded": true }
+//     ]
+//   }
+//
+// "type" is one of numerical, categorical, boolean, datetime, id, pii, text (SDV's PII sdtypes such
+// as "email" or "phone_number" are accepted and mean pii of that kind; CTGAN's "continuous",
+// "ordinal" and "discrete" mean numerical, categorical, categorical). Every key but "name" and
+// "type" is optional and, when absent, keeps what was inferred. Columns are matched by name;
+// names the data does not have are reported and ignored. The same array form without
+// "formatVersion" is CTGAN's metadata ({"columns": [{"name": "age", "type": "continuous"}]}).
+//
+// SDV single-table metadata is read too:
+//   { "columns": { "age": { "sdtype": "numerical", "computer_representation": "Int64" },
+//                  "visit": { "sdtype": "datetime", "datetime_format": "%Y-%m-%d" },
+//                  "mrn": { "sdtype": "id", "regex_format": "[0-9]{8}" } },
+//     "primary_key": "mrn" }
+// alone or as one table inside { "tables": { "patients": { ... } } } (SDV's multi-table form;
+// the first table is used and the choice is reported when there are several).
+
+namespace {
+
+constexpr int kFormatVersion = 1;
+
+std::optional<SemanticType> typeFromKey(const QString &key, QString &piiKind)
+{
+    const QString lower = key.trimmed().toLower();
+    if (lower == QLatin1StringView("continuous"))
+        return SemanticType::Numerical;
+    if (lower == QLatin1StringView("ordinal") || lower == QLatin1StringView("discrete"))
+        return SemanticType::Categorical;
+    const std::optional<SemanticType> type = semanticTypeFromKey(lower);
+    if (type == SemanticType::Pii && lower != QLatin1StringView("pii"))
+        piiKind = lower == QLatin1StringView("postcode") || lower == QLatin1StringView("zipcode")
+            ? QStringLiteral("postal_code")
+            : lower;
+    return type;
+}
+
+struct Entry {
+    QString name;
+    SemanticType type = SemanticType::Numerical;
+    QJsonObject object;
+    QString piiKind;
+};
+
+} // namespace
+
+Result<Schema> MetadataFile::apply(const QString &path, const Schema &inferred, Diagnostics &diagnostics)
+{
+    const QString file = QDir::toNativeSeparators(path);
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return Error { Error::Code::Io, tr("Cannot open metadata file %1.").arg(file), in.errorString() };
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(in.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error { Error::Code::InvalidInput,
+                       tr("Metadata file %1 is not valid JSON (at byte %2: %3).")
+                           .arg(file)
+                           .arg(parseError.offset)
+                           .arg(parseError.errorString()),
+                       path };
+    if (!document.isObject())
+        return Error { Error::Code::InvalidInput, tr("Metadata file %1 must hold a JSON object.").arg(file), path };
+    QJsonObject root = document.object();
+    if (root.value(QStringLiteral("formatVersion")).toInt(kFormatVersion) > kFormatVersion)
+        return Error { Error::Code::InvalidInput,
+                       tr("Metadata file %1 has format version %2; this HealthSynth reads up to version %3.")
+                           .arg(file)
+                           .arg(root.value(QStringLiteral("formatVersion")).toInt())
+                           .arg(kFormatVersion),
+                       path };
+    if (root.value(QStringLiteral("tables")).isObject()) {
+        const QJsonObject tables = root.value(QStringLiteral("tables")).toObject();
+        if (tables.isEmpty())
+            return Error { Error::Code::InvalidInput, tr("Metadata file %1 has an empty \"tables\" object.").arg(file),
+                           path };
+        const QString chosen = tables.keys().first();
+        if (tables.size() > 1)
+            diagnostics.append({ Diagnostic::Severity::Warning, QStringLiteral("metadata_tables"),
+                                 tr("Metadata file %1 describes %2 tables; table %3 is used.")
+                                     .arg(file)
+                                     .arg(tables.size())
+                                     .arg(chosen),
+                                 {}, -1 });
+        root = tables.value(chosen).toObject();
+    }
+
+    const QJsonValue columns = root.value(QStringLiteral("columns"));
+    QList<Entry> entries;
+    if (columns.isObject()) {
+        // SDV: {"columns": {"name": {"sdtype": ...}}}
+        const QJsonObject object = columns.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            Entry entry;
+            entry.name = it.key();
+            entry.object = it.value().toObject();
+            const QString sdtype = entry.object.value(QStringLiteral("sdtype")).toString();
+            const std::optional<SemanticType> type = typeFromKey(sdtype, entry.piiKind);
+            if (!type)
+                return Error { Error::Code::InvalidInput,
+                               tr("Metadata file %1: column %2 has the unknown sdtype \"%3\".")
+                                   .arg(file, entry.name, sdtype),
+                               path };
+            entry.type = *type;
+            if (entry.object.value(QStringLiteral("pii")).toBool() && entry.type != SemanticType::Id)
+                entry.type = SemanticType::Pii;
+            entries.append(entry);
+        }
+        const QString primaryKey = root.value(QStringLiteral("primary_key")).toString();
+        for (Entry &entry : entries) {
+            if (!primaryKey.isEmpty() && entry.name == primaryKey)
+                entry.type = SemanticType::Id;
+        }
+    } else if (columns.isArray()) {
+        // HealthSynth's own dialect, or CTGAN's.
+        const QJsonArray array = columns.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            Entry entry;
+            entry.object = array.at(i).toObject();
+            entry.name = entry.object.value(QStringLiteral("name")).toString();
+            if (entry.name.isEmpty())
+                return Error { Error::Code::InvalidInput,
+                               tr("Metadata file %1: entry %2 of \"columns\" has no \"name\".").arg(file).arg(i + 1),
+                               path };
+            QString key = entry.object.value(QStringLiteral("type")).toString();
+            if (key.isEmpty())
+                key = entry.object.value(QStringLiteral("sdtype")).toString();
+            const std::optional<SemanticType> type = typeFromKey(key, entry.piiKind);
+            if (!type)
+                return Error { Error::Code::InvalidInput,
+                               tr("Metadata file %1: column %2 has the unknown type \"%3\".").arg(file, entry.name, key),
+                               path };
+            entry.type = *type;
+            entries.append(entry);
+        }
+    } else {
+        return Error { Error::Code::InvalidInput,
+                       tr("Metadata file %1 has no \"columns\" (an object as in SDV, or a list).").arg(file), path };
+    }
+
+    Schema schema = inferred;
+    for (const Entry &entry : entries) {
+        ColumnMeta *meta = schema.find(entry.name);
+        if (!meta) {
+            diagnostics.append({ Diagnostic::Severity::Warning, QStringLiteral("metadata_unknown_column"),
+                                 tr("Metadata file %1 names column %2, which the data does not have; it is ignored.")
+                                     .arg(file, entry.name),
+                                 entry.name, -1 });
+            continue;
+        }
+        const QJsonObject &o = entry.object;
+        meta->type = entry.type;
+        meta->confidence = 1.0;
+        meta->userOverride = true;
+        if (!entry.piiKind.isEmpty())
+            meta->piiKind = entry.piiKind;
+        if (o.contains(QStringLiteral("piiKind")))
+            meta->piiKind = o.value(QStringLiteral("piiKind")).toString();
+        if (o.contains(QStringLiteral("excluded")))
+            meta->excluded = o.value(QStringLiteral("excluded")).toBool();
+        if (o.contains(QStringLiteral("integer")))
+            meta->integer = o.value(QStringLiteral("integer")).toBool();
+        if (o.contains(QStringLiteral("decimals")))
+            meta->decimals = o.value(QStringLiteral("decimals")).toInt(-1);
+        if (o.contains(QStringLiteral("dateFormat")))
+            meta->dateFormat = o.value(QStringLiteral("dateFormat")).toString();
+        if (o.contains(QStringLiteral("datetime_format")))
+            meta->dateFormat = o.value(QStringLiteral("datetime_format")).toString();
+        if (o.contains(QStringLiteral("pattern")))
+            meta->pattern = o.value(QStringLiteral("pattern")).toString();
+        if (o.contains(QStringLiteral("regex_format")))
+            meta->pattern = o.value(QStringLiteral("regex_format")).toString();
+        const QString representation = o.value(QStringLiteral("computer_representation")).toString();
+        if (!representation.isEmpty()) {
+            const bool whole = representation.startsWith(QLatin1StringView("Int"), Qt::CaseInsensitive)
+                || representation.startsWith(QLatin1StringView("UInt"), Qt::CaseInsensitive);
+            meta->integer = whole;
+            if (whole)
+                meta->decimals = 0;
+        }
+        if (meta->type == SemanticType::DateTime && meta->dateFormat.isEmpty())
+            meta->dateFormat = QStringLiteral("%Y-%m-%d");
+    }
+    return schema;
+}
+
+Result<void> MetadataFile::save(const Schema &schema, const QString &path)
+{
+    QJsonArray columns;
+    for (const ColumnMeta &meta : schema.columns) {
+        QJsonObject o;
+        o.insert(QStringLiteral("name"), meta.name);
+        o.insert(QStringLiteral("type"), semanticTypeKey(meta.type));
+        if (meta.excluded)
+            o.insert(QStringLiteral("excluded"), true);
+        o.insert(QStringLiteral("integer"), meta.integer);
+        if (meta.decimals >= 0)
+            o.insert(QStringLiteral("decimals"), meta.decimals);
+        if (!meta.dateFormat.isEmpty())
+            o.insert(QStringLiteral("dateFormat"), meta.dateFormat);
+        if (!meta.piiKind.isEmpty())
+            o.insert(QStringLiteral("piiKind"), meta.piiKind);
+        if (!meta.pattern.isEmpty())
+            o.insert(QStringLiteral("pattern"), meta.pattern);
+        columns.append(o);
+    }
+    QJsonObject root;
+    root.insert(QStringLiteral("formatVersion"), kFormatVersion);
+    root.insert(QStringLiteral("columns"), columns);
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return Error { Error::Code::Io, tr("Cannot write metadata file %1.").arg(QDir::toNativeSeparators(path)),
+                       out.errorString() };
+    const QByteArray json = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    if (out.write(json) != json.size() || !out.commit())
+        return Error { Error::Code::Io, tr("Cannot write metadata file %1.").arg(QDir::toNativeSeparators(path)),
+                       out.errorString() };
+    return {};
+}
+
+} // namespace core
