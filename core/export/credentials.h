@@ -74,9 +74,8 @@ public:
     /// A resolver with just EnvironmentSecrets (the CLI adds its prompt after it).
     static CredentialResolver fromEnvironment();
 
-    /// Fills info.password when it is empty. A database that needs no password (trust, peer,
-    /// .pgpass) still works when no source has one, so this only fails... never; it returns
-    /// whether a password was found.
+    /// Fills info.password from the sources when it is empty. Returns whether a password is set;
+    /// false is not an error, as a server may need none (trust, peer) or libpq finds ~/.pgpass.
     bool resolvePostgres(PostgresConnectionInfo &info);
     /// Access key id and secret are required: fails with InvalidInput naming the endpoint and
     /// the environment variables to set. `accessKeyId` given by the user wins over sources.

@@ -369,10 +369,12 @@ Result<S3UploadedObject> uploadOne(S3Client &client, const S3Target &target, con
                            client.scrub(QString::fromUtf8(initiated.value().body.left(300))) };
         const QByteArray encodedId = awsEncode(uploadId, false);
         // Any failure from here on aborts the upload, so no parts linger and no object appears.
+        // The abort goes through a client that ignores the job's cancel flag, so a cancel aborts too.
         const auto abort = [&](Error error) {
-            auto aborted = client.request("DELETE", uploaded.key, "uploadId=" + encodedId, {}, {},
-                                          tr("aborting the multipart upload"));
-            if (!aborted && aborted.error().code != Error::Code::Cancelled)
+            S3Client cleanup(target, nullptr);
+            auto aborted = cleanup.request("DELETE", uploaded.key, "uploadId=" + encodedId, {}, {},
+                                           tr("aborting the multipart upload"));
+            if (!aborted)
                 error.detail += QStringLiteral("; abort failed too: %1").arg(aborted.error().toString());
             return error;
         };
