@@ -319,6 +319,14 @@ private:
             scratch->append(tail, tailEnd);
             content = *scratch;
         }
+        if (m_trim && m_delimiter != '\t') {
+            // Tabs pasted inside quotes ("\tno" in the kidney data) are never meant; spaces
+            // inside quotes are kept, as RFC 4180 says.
+            while (!content.empty() && content.front() == '\t')
+                content.remove_prefix(1);
+            while (!content.empty() && content.back() == '\t')
+                content.remove_suffix(1);
+        }
         m_fields.push_back(content);
         m_p = p;
     }

@@ -6,6 +6,7 @@
 #include "core/data/schemainference.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -13,8 +14,10 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstdio>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -77,30 +80,117 @@ private:
     size_t m_used = 0;
 };
 
-/// Distinct strings of one column in first-appearance order.
+// Inline equality for the short strings of CSV cells (a libc memcmp call costs more than the compare).
+inline bool sameBytes(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    size_t n = a.size();
+    const char *p = a.data();
+    const char *q = b.data();
+    while (n >= 8) {
+        std::uint64_t x;
+        std::uint64_t y;
+        std::memcpy(&x, p, 8);
+        std::memcpy(&y, q, 8);
+        if (x != y)
+            return false;
+        p += 8;
+        q += 8;
+        n -= 8;
+    }
+    while (n-- > 0) {
+        if (*p++ != *q++)
+            return false;
+    }
+    return true;
+}
+
+/// Distinct strings of one column in first-appearance order: open addressing over a cheap
+/// word-at-a-time hash (std::unordered_map's node walk dominated the profile).
 class Dictionary final {
 public:
     std::int32_t code(std::string_view s)
     {
-        const auto it = m_map.find(s);
-        if (it != m_map.end())
-            return it->second;
-        const std::string_view key = m_arena.store(s);
+        // Few distinct values (sex, yes/no): a linear scan beats hashing.
+        if (m_keys.size() <= kLinear) {
+            for (size_t c = 0; c < m_keys.size(); ++c) {
+                if (sameBytes(m_keys[c], s))
+                    return std::int32_t(c);
+            }
+            if (m_keys.size() < kLinear) {
+                m_keys.push_back(m_arena.store(s));
+                return std::int32_t(m_keys.size() - 1);
+            }
+            buildTable();
+        }
+        const std::uint64_t h = hash(s);
+        const auto tag = std::uint32_t(h >> 32);
+        const size_t mask = m_slots.size() - 1;
+        size_t i = size_t(h) & mask;
+        while (const std::uint64_t slot = m_slots[i]) {
+            if (std::uint32_t(slot >> 32) == tag) {
+                const size_t c = size_t(std::uint32_t(slot)) - 1;
+                if (sameBytes(m_keys[c], s))
+                    return std::int32_t(c);
+            }
+            i = (i + 1) & mask;
+        }
         const auto code = std::int32_t(m_keys.size());
-        m_map.emplace(key, code);
-        m_keys.push_back(key);
+        m_keys.push_back(m_arena.store(s));
+        m_slots[i] = (std::uint64_t(tag) << 32) | (std::uint64_t(code) + 1);
+        if (m_keys.size() * 2 > m_slots.size())
+            rehash(m_slots.size() * 2);
         return code;
     }
     const std::vector<std::string_view> &keys() const { return m_keys; }
     void clear()
     {
-        m_map.clear();
+        m_slots.clear();
         m_keys.clear();
         m_arena = Arena();
     }
 
 private:
-    std::unordered_map<std::string_view, std::int32_t> m_map;
+    static std::uint64_t hash(std::string_view s)
+    {
+        std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+        const char *p = s.data();
+        size_t n = s.size();
+        while (n >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+            h ^= h >> 31;
+            p += 8;
+            n -= 8;
+        }
+        if (n > 0) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, p, n);
+            h = (h ^ w) * 0x94D049BB133111EBull;
+            h ^= h >> 29;
+        }
+        h *= 0x9E3779B97F4A7C15ull;
+        return h ^ (h >> 32);
+    }
+    void buildTable() { rehash(64); }
+    void rehash(size_t size)
+    {
+        std::vector<std::uint64_t> slots(size, 0);
+        const size_t mask = size - 1;
+        for (size_t c = 0; c < m_keys.size(); ++c) {
+            const std::uint64_t h = hash(m_keys[c]);
+            size_t i = size_t(h) & mask;
+            while (slots[i])
+                i = (i + 1) & mask;
+            slots[i] = ((h >> 32) << 32) | (std::uint64_t(c) + 1);
+        }
+        m_slots.swap(slots);
+    }
+
+    static constexpr size_t kLinear = 8;
+    std::vector<std::uint64_t> m_slots; // hash tag << 32 | (code + 1); 0 = empty
     std::vector<std::string_view> m_keys;
     Arena m_arena;
 };
@@ -154,6 +244,8 @@ struct Plan {
     std::array<bool, 256> markerFirst {};
     size_t markerMaxLength = 0;
     std::vector<Want> wants;
+    double bytesPerRecord = 64.0; // from the sniffing sample, to reserve chunk vectors
+    std::vector<std::uint8_t> startAsText; // the sample already shows text: skip the number attempt
 
     bool isMissing(std::string_view f) const
     {
@@ -194,9 +286,15 @@ void parseChunk(Chunk &chunk, const Plan &plan, const std::vector<std::uint8_t> 
     if (!only) {
         chunk.columns.clear();
         chunk.columns.resize(size_t(n));
+        const auto expected = size_t(double(chunk.end - chunk.begin) / plan.bytesPerRecord * 1.1) + 16;
         for (int j = 0; j < n; ++j) {
-            if (plan.wants[size_t(j)] == Want::String)
-                chunk.columns[size_t(j)].stringMode = true;
+            ChunkColumn &c = chunk.columns[size_t(j)];
+            c.stringMode = plan.wants[size_t(j)] == Want::String || plan.startAsText[size_t(j)];
+            c.missing.reserve(expected);
+            if (c.stringMode)
+                c.codes.reserve(expected);
+            else
+                c.numbers.reserve(expected);
         }
         chunk.rows = chunk.trailingDelimiterRows = chunk.blankLines = chunk.skipped = 0;
         chunk.skippedLines.clear();
@@ -290,6 +388,17 @@ void parseChunk(Chunk &chunk, const Plan &plan, const std::vector<std::uint8_t> 
                 c.firstText.assign(f.data(), std::min<size_t>(f.size(), 200));
                 std::vector<double>().swap(c.numbers);
                 c.codes.assign(c.missing.size(), Column::kMissingCode);
+            } else if (!only) {
+                // Text column: still note numbers and the first text, for the "mostly numbers" hint.
+                NumberInfo info;
+                const char first = f[0];
+                if (((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.')
+                    && csv::parseNumber(f, plan.decimalMark, info)) {
+                    ++c.numericCells;
+                } else if (c.firstTextLine < 0) {
+                    c.firstTextLine = reader.recordLineOffset();
+                    c.firstText.assign(f.data(), std::min<size_t>(f.size(), 200));
+                }
             }
             c.codes.push_back(c.dictionary.code(f));
             c.missing.push_back(0);
@@ -752,9 +861,9 @@ private:
             line += m_chunks[k].newlines;
         return line;
     }
-    Result<void> buildColumn(int j, Table &table);
-    Result<void> buildNumberColumn(int j, Column &column);
-    Result<void> buildStringColumn(int j, Column &column);
+    Result<void> buildColumn(int j, Column &column, Diagnostics &diagnostics);
+    Result<void> buildNumberColumn(int j, Column &column, Diagnostics &diagnostics);
+    Result<void> buildStringColumn(int j, Column &column, Diagnostics &diagnostics);
 
     QString m_path;
     CsvOptions m_options;
@@ -771,6 +880,14 @@ private:
 
 Result<CsvReadResult> ReadJob::run()
 {
+    // HEALTHSYNTH_CSV_TRACE=1 prints the time of each phase to stderr (for tuning).
+    static const bool tracing = qEnvironmentVariableIsSet("HEALTHSYNTH_CSV_TRACE");
+    QElapsedTimer clock;
+    clock.start();
+    auto trace = [&](const char *phase) {
+        if (tracing)
+            std::fprintf(stderr, "csv %-10s %8.1f ms\n", phase, double(clock.nsecsElapsed()) / 1e6);
+    };
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly))
         return Error { Error::Code::Io, CsvReader::tr("Cannot open %1.").arg(fileName()), file.errorString() };
@@ -819,6 +936,15 @@ Result<CsvReadResult> ReadJob::run()
         m_plan.markerMaxLength = std::max(m_plan.markerMaxLength, size_t(utf8.size()));
     }
     const auto sample = sampleRecords(begin, end, m_plan.delimiter, m_plan.trim);
+    {
+        size_t sampleBytes = 0;
+        for (const auto &record : sample) {
+            for (const std::string &f : record)
+                sampleBytes += f.size() + 1;
+        }
+        if (!sample.empty())
+            m_plan.bytesPerRecord = std::max(4.0, double(sampleBytes) / double(sample.size()));
+    }
     if (!m_options.decimalMark.isNull()) {
         m_plan.decimalMark = m_options.decimalMark == u',' ? ',' : '.';
     } else {
@@ -849,6 +975,15 @@ Result<CsvReadResult> ReadJob::run()
     }
     m_plan.fieldCount = int(headerFields.size());
     const int n = m_plan.fieldCount;
+    m_plan.startAsText.assign(size_t(n), 0);
+    for (size_t r = header ? 1 : 0; r < sample.size(); ++r) {
+        for (size_t j = 0; j < sample[r].size() && j < size_t(n); ++j) {
+            NumberInfo info;
+            const std::string &cell = sample[r][j];
+            if (!m_plan.isMissing(cell) && !csv::parseNumber(cell, m_plan.decimalMark, info))
+                m_plan.startAsText[j] = 1;
+        }
+    }
 
     // readAs: the given types decide how each column is read.
     m_metas.assign(size_t(n), nullptr);
@@ -886,6 +1021,7 @@ Result<CsvReadResult> ReadJob::run()
             m_chunks.size(),
             [&](size_t k) {
                 parseChunk(m_chunks[k], m_plan, nullptr, cancel);
+                bytes.dropPages(m_chunks[k].begin, m_chunks[k].end);
             },
             m_job, cancel, 0.0, 0.8, CsvReader::tr("Parsing rows"));
     };
@@ -914,7 +1050,9 @@ Result<CsvReadResult> ReadJob::run()
         }
     }
 
+    trace("sniff");
     parseAll(chunkCount);
+    trace("parse");
     bool irregular = false;
     for (const Chunk &c : m_chunks)
         irregular = irregular || c.irregularQuotes;
@@ -985,6 +1123,7 @@ Result<CsvReadResult> ReadJob::run()
         if (cancel.load())
             return cancelledError();
     }
+    trace("rebuild");
     // The bytes are no longer needed: dictionary keys were copied.
     for (const Chunk &c : m_chunks)
         bytes.dropPages(c.begin, c.end);
@@ -1050,17 +1189,32 @@ Result<CsvReadResult> ReadJob::run()
     m_result.decimalMark = QLatin1Char(m_plan.decimalMark);
     m_result.hasHeader = header;
 
-    // Typed columns.
+    trace("encoding");
+    // Typed columns, built in parallel (each task touches one column of every chunk).
+    std::vector<Column> built(static_cast<size_t>(n));
+    std::vector<Diagnostics> columnDiagnostics(static_cast<size_t>(n));
+    std::vector<std::optional<Error>> columnErrors(static_cast<size_t>(n));
+    runParallel(
+        size_t(n),
+        [&](size_t j) {
+            Result<void> ok = buildColumn(int(j), built[j], columnDiagnostics[j]);
+            if (!ok.ok())
+                columnErrors[j] = ok.error();
+        },
+        m_job, cancel, 0.9, 1.0, CsvReader::tr("Typing columns"));
+    if (cancel.load())
+        return cancelledError();
     Table table;
     for (int j = 0; j < n; ++j) {
-        Result<void> built = buildColumn(j, table);
-        if (!built.ok())
-            return built.error();
-        m_job.reportProgress(0.9 + 0.1 * double(j + 1) / double(n), CsvReader::tr("Typing columns"));
+        if (columnErrors[size_t(j)])
+            return *columnErrors[size_t(j)];
+        diagnostics.append(columnDiagnostics[size_t(j)]);
+        table.addColumn(std::move(built[size_t(j)]));
     }
     m_chunks.clear();
     Q_ASSERT(table.rowCount() == rows || n == 0);
 
+    trace("columns");
     if (m_schema) {
         Diagnostics ignored;
         const Schema inferred = inferSchema(table, ignored);
@@ -1086,25 +1240,21 @@ Result<CsvReadResult> ReadJob::run()
     } else {
         m_result.schema = inferSchema(table, diagnostics);
     }
+    trace("schema");
     m_result.table = std::move(table);
     m_job.reportProgress(1.0, CsvReader::tr("Read %1 rows").arg(rows));
     return std::move(m_result);
 }
 
-Result<void> ReadJob::buildColumn(int j, Table &table)
+Result<void> ReadJob::buildColumn(int j, Column &column, Diagnostics &diagnostics)
 {
     bool text = false;
     for (const Chunk &c : m_chunks)
         text = text || c.columns[size_t(j)].stringMode;
-    Column column;
-    Result<void> built = text ? buildStringColumn(j, column) : buildNumberColumn(j, column);
-    if (!built.ok())
-        return built;
-    table.addColumn(std::move(column));
-    return {};
+    return text ? buildStringColumn(j, column, diagnostics) : buildNumberColumn(j, column, diagnostics);
 }
 
-Result<void> ReadJob::buildNumberColumn(int j, Column &column)
+Result<void> ReadJob::buildNumberColumn(int j, Column &column, Diagnostics &diagnostics)
 {
     const QString &name = m_names[j];
     const ColumnMeta *meta = m_metas[size_t(j)];
@@ -1185,7 +1335,7 @@ Result<void> ReadJob::buildNumberColumn(int j, Column &column)
             std::vector<double>().swap(c.numbers);
             std::vector<std::uint8_t>().swap(c.missing);
         }
-        m_result.diagnostics.append({ Diagnostic::Severity::Info, QStringLiteral("yyyymmdd_dates"),
+        diagnostics.append({ Diagnostic::Severity::Info, QStringLiteral("yyyymmdd_dates"),
                                       CsvReader::tr("Column %1 holds 8-digit numbers read as yyyymmdd dates.")
                                           .arg(name),
                                       name, -1 });
@@ -1217,14 +1367,14 @@ Result<void> ReadJob::buildNumberColumn(int j, Column &column)
             column.setDecimals(meta->decimals);
     }
     if (nonFinite > 0)
-        m_result.diagnostics.append({ Diagnostic::Severity::Warning, QStringLiteral("non_finite_values"),
+        diagnostics.append({ Diagnostic::Severity::Warning, QStringLiteral("non_finite_values"),
                                       CsvReader::tr("Column %1 holds %2 infinite values (inf / Infinity); they "
                                                     "are kept as ±infinity.")
                                           .arg(name)
                                           .arg(nonFinite),
                                       name, -1 });
     if (anyGrouped)
-        m_result.diagnostics.append({ Diagnostic::Severity::Info, QStringLiteral("thousands_separator"),
+        diagnostics.append({ Diagnostic::Severity::Info, QStringLiteral("thousands_separator"),
                                       CsvReader::tr("Column %1 has numbers with '.' as thousands separator "
                                                     "(e.g. 1.204,7 = 1204.7).")
                                           .arg(name),
@@ -1232,7 +1382,7 @@ Result<void> ReadJob::buildNumberColumn(int j, Column &column)
     return {};
 }
 
-Result<void> ReadJob::buildStringColumn(int j, Column &column)
+Result<void> ReadJob::buildStringColumn(int j, Column &column, Diagnostics &diagnostics)
 {
     const QString &name = m_names[j];
     const ColumnMeta *meta = m_metas[size_t(j)];
@@ -1353,7 +1503,7 @@ Result<void> ReadJob::buildStringColumn(int j, Column &column)
             column.missingMask() = std::move(missing);
             const QString order = dates.dayFirstChosen ? CsvReader::tr("day-first") : CsvReader::tr("month-first");
             if (dates.mixed)
-                m_result.diagnostics.append(
+                diagnostics.append(
                     { Diagnostic::Severity::Warning, QStringLiteral("mixed_date_formats"),
                       CsvReader::tr("Column %1 mixes date formats: %2. Every value was read%3; dates are "
                                     "written back as %4.")
@@ -1362,7 +1512,7 @@ Result<void> ReadJob::buildStringColumn(int j, Column &column)
                                dates.format),
                       name, -1 });
             if (dates.ambiguous)
-                m_result.diagnostics.append(
+                diagnostics.append(
                     { Diagnostic::Severity::Warning, QStringLiteral("ambiguous_date"),
                       CsvReader::tr("Column %1 has dates that fit both day-first and month-first; they were "
                                     "read %2. Set the date order if that is wrong.")
@@ -1393,7 +1543,7 @@ Result<void> ReadJob::buildStringColumn(int j, Column &column)
             }
         }
         if (firstLine >= 0 && numericCells * 2 >= present)
-            m_result.diagnostics.append({ Diagnostic::Severity::Warning, QStringLiteral("text_in_numeric_column"),
+            diagnostics.append({ Diagnostic::Severity::Warning, QStringLiteral("text_in_numeric_column"),
                                           CsvReader::tr("Column %1 is mostly numbers, but line %2 holds \"%3\"; "
                                                         "the column is read as text.")
                                               .arg(name)

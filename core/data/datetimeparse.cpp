@@ -12,8 +12,12 @@ namespace core {
 namespace {
 
 constexpr qint64 kEpochJulianDay = 2440588; // QDate(1970, 1, 1).toJulianDay()
-constexpr int kMinDetectYear = 1800;
-constexpr int kMaxDetectYear = 2200;
+// Years accepted while detecting (MIMIC shifts dates into 2100-2210); yyyymmdd stays narrow
+// because 8-digit codes are common.
+constexpr int kMinDetectYear = 1000;
+constexpr int kMaxDetectYear = 2999;
+constexpr int kMinCompactYear = 1800;
+constexpr int kMaxCompactYear = 2200;
 
 struct Parts {
     int year = 1970;
@@ -219,7 +223,7 @@ constexpr std::array<DateFormat, 13> kFormats { {
     { "%b %d, %Y", "Mon d, yyyy" },
     { "%Y%m%d", "yyyymmdd" },
 } };
-constexpr size_t kIso = 0, kYdm = 1, kDmySlash = 3, kMdySlash = 4, kDmyDash = 5, kMdyDash = 6;
+constexpr size_t kIso = 0, kYdm = 1, kDmySlash = 3, kMdySlash = 4, kDmyDash = 5, kMdyDash = 6, kCompact = 12;
 
 struct ValueFit {
     bool fits = false;
@@ -235,6 +239,8 @@ ValueFit fitValue(std::string_view text, size_t formatIndex)
     if (!matchPrefix(text, kFormats[formatIndex].format, parts, consumed))
         return fit;
     if (parts.year < kMinDetectYear || parts.year > kMaxDetectYear)
+        return fit;
+    if (formatIndex == kCompact && (parts.year < kMinCompactYear || parts.year > kMaxCompactYear))
         return fit;
     if (!matchTimeSuffix(text.substr(consumed), parts, fit.suffix))
         return fit;

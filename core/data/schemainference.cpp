@@ -14,7 +14,7 @@ namespace core {
 // The rules, in the order they are tried (kept simple so a user can predict them):
 //   Boolean storage -> Boolean;  DateTime storage -> DateTime (confidence lower when ambiguous).
 //   Numbers: an ID-like name (id, *_id, *Id, *_no, *_nbr, record, patient, mrn, ...) on integers
-//     -> Id; a zip/postcode name -> Pii "postal_code"; unique integers in 50+ rows -> Id;
+//     with at least 30% distinct values -> Id; a zip/postcode name -> Pii "postal_code"; unique integers in 50+ rows -> Id;
 //     whole non-negative numbers with at most min(round(rows / 10), 10) distinct values in more
 //     than 5 rows -> Categorical (SDV's rule for numbers used as codes); otherwise Numerical.
 //   Text: PII by value pattern (e-mail, SSN ddd-dd-dddd, phone with 10-15 digits) or by name
@@ -267,6 +267,20 @@ NumberFacts numberFacts(const Column &column, bool needUnique)
     return f;
 }
 
+constexpr double kIdDistinctShare = 0.3;
+
+qint64 distinctCount(const Column &column)
+{
+    std::vector<double> values;
+    values.reserve(size_t(column.size()));
+    for (size_t r = 0; r < column.numbers().size(); ++r) {
+        if (!column.missingMask()[r])
+            values.push_back(column.numbers()[r]);
+    }
+    std::sort(values.begin(), values.end());
+    return qint64(std::unique(values.begin(), values.end()) - values.begin());
+}
+
 void note(Diagnostics &diagnostics, const QString &column, const QString &message)
 {
     diagnostics.append({ Diagnostic::Severity::Info, QStringLiteral("inferred_type"), message, column, -1 });
@@ -281,14 +295,18 @@ ColumnMeta inferNumber(const Column &column, Diagnostics &diagnostics)
     const bool idName = nameHintsId(column.name());
     const NumberFacts facts = numberFacts(column, true);
     const qint64 rows = column.size();
-    if (idName && facts.allWhole) {
-        meta.type = SemanticType::Id;
-        meta.confidence = facts.unique ? 0.95 : 0.7;
-        if (!facts.unique)
-            note(diagnostics, meta.name,
-                 Tr::tr("Column %1 is treated as an identifier because of its name, although values repeat.")
-                     .arg(meta.name));
-        return meta;
+    if (idName && facts.allWhole && facts.present > 0) {
+        const qint64 distinct = facts.unique ? facts.present : distinctCount(column);
+        // An ID-like name on few distinct values (admission_type_id: 8 codes) is a code list.
+        if (facts.unique || double(distinct) >= kIdDistinctShare * double(facts.present)) {
+            meta.type = SemanticType::Id;
+            meta.confidence = facts.unique ? 0.95 : 0.7;
+            if (!facts.unique)
+                note(diagnostics, meta.name,
+                     Tr::tr("Column %1 is treated as an identifier because of its name, although values repeat.")
+                         .arg(meta.name));
+            return meta;
+        }
     }
     if (nameHintsZip(column.name())) {
         meta.type = SemanticType::Pii;
