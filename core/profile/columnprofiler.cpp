@@ -1,0 +1,610 @@
+// SPDX-License-Identifier: MIT
+#include "core/data/datetimeformat.h"
+#include "core/profile/clinicalranges.h"
+#include "core/profile/profileinternal.h"
+#include "core/profile/valueanalysis.h"
+
+#include <QHash>
+#include <QMap>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace core::profiling {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Keeps the k most frequent values (ties: first seen wins, i.e. the smaller value when the
+// input comes sorted), without sorting every distinct value.
+class TopValues {
+public:
+    explicit TopValues(int k) : m_k(std::max(0, k)) { }
+    template <typename MakeText>
+    void offer(qint64 count, const MakeText &text)
+    {
+        if (m_k == 0 || (int(m_items.size()) == m_k && count <= m_items.back().count))
+            return;
+        ValueCount item { text(), count };
+        auto at = std::upper_bound(m_items.begin(), m_items.end(), item,
+                                   [](const ValueCount &a, const ValueCount &b) { return a.count > b.count; });
+        m_items.insert(at, std::move(item));
+        if (int(m_items.size()) > m_k)
+            m_items.pop_back();
+    }
+    QList<ValueCount> take() { return QList<ValueCount>(m_items.begin(), m_items.end()); }
+
+private:
+    int m_k;
+    std::vector<ValueCount> m_items;
+};
+
+double quantileOfSorted(const std::vector<std::pair<double, std::uint32_t>> &sorted, double q)
+{
+    const double pos = q * double(sorted.size() - 1);
+    const size_t lo = size_t(std::floor(pos));
+    const size_t hi = std::min(lo + 1, sorted.size() - 1);
+    const double frac = pos - double(lo);
+    return sorted[lo].first + frac * (sorted[hi].first - sorted[lo].first);
+}
+
+// Median of |x - median| by walking outwards from the median of the sorted values: the
+// deviations left and right are each sorted, so merging them needs no copy.
+double medianAbsoluteDeviation(const std::vector<std::pair<double, std::uint32_t>> &sorted, double median)
+{
+    const qint64 n = qint64(sorted.size());
+    qint64 left = qint64(std::upper_bound(sorted.begin(), sorted.end(), median,
+                                          [](double v, const auto &p) { return v < p.first; })
+                         - sorted.begin())
+        - 1;
+    qint64 right = left + 1;
+    const qint64 k1 = (n - 1) / 2, k2 = n / 2;
+    double d1 = 0, d2 = 0;
+    for (qint64 k = 0; k <= k2; ++k) {
+        double d;
+        if (left >= 0 && (right >= n || median - sorted[size_t(left)].first <= sorted[size_t(right)].first - median))
+            d = median - sorted[size_t(left--)].first;
+        else
+            d = sorted[size_t(right++)].first - median;
+        if (k == k1)
+            d1 = d;
+        if (k == k2)
+            d2 = d;
+    }
+    return (d1 + d2) / 2;
+}
+
+QStringList idNameHints() { return { QStringLiteral("id"), QStringLiteral("no"), QStringLiteral("nr"),
+                                     QStringLiteral("num"), QStringLiteral("number"), QStringLiteral("key"),
+                                     QStringLiteral("mrn"), QStringLiteral("ref"), QStringLiteral("identifier"),
+                                     QStringLiteral("uuid"), QStringLiteral("guid"), QStringLiteral("code") }; }
+
+bool nameSuggestsId(const QString &name)
+{
+    const QStringList tokens = nameTokens(name);
+    const QStringList hints = idNameHints();
+    for (const QString &t : tokens) {
+        if (hints.contains(t) || (t.size() > 2 && t.endsWith(QLatin1String("id"))))
+            return true;
+    }
+    return false;
+}
+
+void profileNumbers(const Column &column, ColumnWork &work, const ProfileOptions &options)
+{
+    ColumnProfile &p = work.profile;
+    NumericStats s;
+    const std::vector<double> &values = column.numbers();
+    const qint64 n = column.size();
+    std::vector<std::pair<double, std::uint32_t>> sorted;
+    sorted.reserve(size_t(n - p.missing));
+    for (qint64 i = 0; i < n; ++i) {
+        if (column.isMissing(i))
+            continue;
+        const double v = values[size_t(i)];
+        if (std::isnan(v))
+            continue;
+        if (std::isinf(v)) {
+            (v > 0 ? s.positiveInfinite : s.negativeInfinite)++;
+            continue;
+        }
+        sorted.emplace_back(v, std::uint32_t(i));
+    }
+    std::sort(sorted.begin(), sorted.end());
+    s.finite = qint64(sorted.size());
+    const qint64 m = s.finite;
+
+    work.ranks.assign(size_t(n), std::numeric_limits<float>::quiet_NaN());
+    TopValues top(options.topValues);
+    qint64 distinct = 0;
+    bool integral = true;
+    std::vector<double> runValues;
+    for (qint64 a = 0; a < m;) {
+        const double v = sorted[size_t(a)].first;
+        qint64 b = a + 1;
+        while (b < m && sorted[size_t(b)].first == v)
+            ++b;
+        ++distinct;
+        const float rank = float(double(a + b - 1) / 2.0 + 1.0);
+        for (qint64 i = a; i < b; ++i)
+            work.ranks[size_t(sorted[size_t(i)].second)] = rank;
+        if (v == 0)
+            s.zeros += b - a;
+        else if (v < 0)
+            s.negatives += b - a;
+        if (integral && v != std::floor(v))
+            integral = false;
+        if (std::abs(v) > NumericStats::kExtremeMagnitude) {
+            s.extreme += b - a;
+            if (s.extremeExamples.size() < 5)
+                s.extremeExamples.append(v);
+        }
+        if (isSentinelNumber(v))
+            s.sentinels.append(ValueCount { numberText(v), b - a });
+        top.offer(b - a, [v] { return numberText(v); });
+        a = b;
+    }
+    p.distinct = distinct;
+    p.topValues = top.take();
+    s.integral = integral && m > 0;
+    work.order.reserve(sorted.size());
+    for (const auto &item : sorted)
+        work.order.push_back(item.second);
+
+    if (m == 0) {
+        s.min = s.max = s.mean = s.std = kNaN;
+        s.skewness = s.kurtosis = kNaN;
+        s.quantiles.fill(kNaN);
+        p.numeric = s;
+        return;
+    }
+    s.min = sorted.front().first;
+    s.max = sorted.back().first;
+    long double sum = 0;
+    for (const auto &item : sorted)
+        sum += item.first;
+    s.sum = double(sum);
+    s.mean = double(sum / (long double)m);
+    work.mean = s.mean;
+    double m2 = 0, m3 = 0, m4 = 0;
+    for (const auto &item : sorted) {
+        const double d = item.first - s.mean;
+        const double d2 = d * d;
+        m2 += d2;
+        m3 += d2 * d;
+        m4 += d2 * d2;
+    }
+    const double dn = double(m);
+    s.std = m > 1 ? std::sqrt(m2 / (dn - 1)) : kNaN;
+    // pandas nanskew / nankurt: zero for a constant column, NaN below 3 / 4 values.
+    if (m < 3)
+        s.skewness = kNaN;
+    else if (m2 == 0)
+        s.skewness = 0;
+    else
+        s.skewness = std::sqrt(dn * (dn - 1)) / (dn - 2) * ((m3 / dn) / std::pow(m2 / dn, 1.5));
+    if (m < 4)
+        s.kurtosis = kNaN;
+    else if (m2 == 0)
+        s.kurtosis = 0;
+    else {
+        const double adj = 3 * (dn - 1) * (dn - 1) / ((dn - 2) * (dn - 3));
+        s.kurtosis = dn * (dn + 1) * (dn - 1) * m4 / ((dn - 2) * (dn - 3) * m2 * m2) - adj;
+    }
+    for (size_t i = 0; i < s.quantiles.size(); ++i)
+        s.quantiles[i] = quantileOfSorted(sorted, NumericStats::kQuantileLevels[i]);
+    const double median = s.quantiles[3];
+    s.mad = medianAbsoluteDeviation(sorted, median);
+
+    auto countBelow = [&sorted](double x) {
+        return qint64(std::lower_bound(sorted.begin(), sorted.end(), x,
+                                       [](const auto &p, double v) { return p.first < v; })
+                      - sorted.begin());
+    };
+    auto countAbove = [&sorted, m](double x) {
+        return m - qint64(std::upper_bound(sorted.begin(), sorted.end(), x,
+                                           [](double v, const auto &p) { return v < p.first; })
+                          - sorted.begin());
+    };
+    const double iqr = s.quantiles[4] - s.quantiles[2];
+    s.lowerFence = s.quantiles[2] - 1.5 * iqr;
+    s.upperFence = s.quantiles[4] + 1.5 * iqr;
+    s.iqrOutliers = countBelow(s.lowerFence) + countAbove(s.upperFence);
+    double lowBoth = s.lowerFence, highBoth = s.upperFence;
+    if (s.mad > 0) {
+        const double scale = 1.4826 * s.mad;
+        s.robustZOutliers = countBelow(median - 3.5 * scale) + countAbove(median + 3.5 * scale);
+        s.maxRobustZ = std::max(median - s.min, s.max - median) / scale;
+        lowBoth = std::min(lowBoth, median - 3.5 * scale);
+        highBoth = std::max(highBoth, median + 3.5 * scale);
+    }
+    if (s.mad > 0 && iqr > 0) {
+        // Examples: values both rules flag, the most extreme first.
+        qint64 lo = 0, hi = m - 1;
+        while (s.outlierExamples.size() < 5 && (lo <= hi)) {
+            const bool lowOut = sorted[size_t(lo)].first < lowBoth;
+            const bool highOut = sorted[size_t(hi)].first > highBoth;
+            if (!lowOut && !highOut)
+                break;
+            if (highOut && (!lowOut || sorted[size_t(hi)].first - median >= median - sorted[size_t(lo)].first))
+                s.outlierExamples.append(sorted[size_t(hi--)].first);
+            else
+                s.outlierExamples.append(sorted[size_t(lo++)].first);
+        }
+    }
+
+    // Histogram: equal-width bins over [min, max]; one bin for a constant column.
+    const int bins = s.max > s.min ? std::max(1, options.histogramBins) : 1;
+    const double width = (s.max - s.min) / bins;
+    if (std::isfinite(width)) {
+        s.histogram.edges.resize(size_t(bins) + 1);
+        for (int i = 0; i <= bins; ++i)
+            s.histogram.edges[size_t(i)] = i == bins ? s.max : s.min + width * i;
+        s.histogram.counts.assign(size_t(bins), 0);
+        qint64 start = 0;
+        for (int i = 0; i < bins; ++i) {
+            const qint64 end = i == bins - 1 ? m : countBelow(s.histogram.edges[size_t(i) + 1]);
+            s.histogram.counts[size_t(i)] = std::max<qint64>(0, end - start);
+            start = std::max(start, end);
+        }
+    }
+
+    // Sentinel codes count only when they stand apart from the other values.
+    QList<ValueCount> sentinels;
+    for (const ValueCount &sv : std::as_const(s.sentinels)) {
+        const double code = sv.value.toDouble();
+        double otherMin = std::numeric_limits<double>::infinity(), otherMax = -otherMin;
+        for (qint64 i : { qint64(0), m - 1 }) {
+            // The nearest non-sentinel values at either end.
+            qint64 j = i;
+            const qint64 step = i == 0 ? 1 : -1;
+            while (j >= 0 && j < m && isSentinelNumber(sorted[size_t(j)].first))
+                j += step;
+            if (j >= 0 && j < m) {
+                otherMin = std::min(otherMin, sorted[size_t(j)].first);
+                otherMax = std::max(otherMax, sorted[size_t(j)].first);
+            }
+        }
+        if (!std::isfinite(otherMin))
+            continue; // nothing but codes: see "constant" instead
+        const bool apart = code < 0 ? otherMin >= 0 : code > 2 * otherMax && code >= 99;
+        if (apart)
+            sentinels.append(sv);
+    }
+    s.sentinels = sentinels;
+
+    if (const std::optional<ClinicalRange> rule = clinicalRangeFor(column.name())) {
+        s.plausibleRule = rule->rule;
+        s.plausibleMin = rule->min;
+        s.plausibleMax = rule->max;
+        s.belowPlausible = countBelow(rule->min);
+        if (rule->zeroImplausible && rule->min > 0)
+            s.belowPlausible -= s.zeros; // zeros are reported on their own
+        s.abovePlausible = countAbove(rule->max);
+        qint64 lo = 0, hi = m - 1;
+        while (s.implausibleExamples.size() < 5 && lo <= hi) {
+            if (sorted[size_t(hi)].first > rule->max)
+                s.implausibleExamples.append(sorted[size_t(hi--)].first);
+            else if (sorted[size_t(lo)].first < rule->min && !(rule->zeroImplausible && sorted[size_t(lo)].first == 0))
+                s.implausibleExamples.append(sorted[size_t(lo++)].first);
+            else if (sorted[size_t(lo)].first == 0 && rule->zeroImplausible)
+                ++lo;
+            else
+                break;
+        }
+    }
+    p.numeric = s;
+}
+
+void profileDates(const Column &column, ColumnProfile &p, const ProfileOptions &options)
+{
+    DateStats d;
+    std::vector<double> sorted;
+    sorted.reserve(size_t(column.size() - p.missing));
+    for (qint64 i = 0; i < column.size(); ++i) {
+        const double v = column.numbers()[size_t(i)];
+        if (!column.isMissing(i) && std::isfinite(v))
+            sorted.push_back(v);
+    }
+    std::sort(sorted.begin(), sorted.end());
+    const double now = double(options.now.toSecsSinceEpoch());
+    TopValues top(options.topValues);
+    std::vector<double> gaps;
+    qint64 distinct = 0;
+    for (size_t a = 0; a < sorted.size();) {
+        size_t b = a + 1;
+        while (b < sorted.size() && sorted[b] == sorted[a])
+            ++b;
+        ++distinct;
+        const double v = sorted[a];
+        top.offer(qint64(b - a), [&] { return formatDateTime(v, column.dateFormat()); });
+        if (v > now)
+            d.future += qint64(b - a);
+        if (b < sorted.size()) {
+            const double gap = (sorted[b] - v) / 86400.0;
+            gaps.push_back(gap);
+            if (gap > d.largestGapDays) {
+                d.largestGapDays = gap;
+                d.gapFrom = formatDateTime(v, column.dateFormat());
+                d.gapTo = formatDateTime(sorted[b], column.dateFormat());
+            }
+        }
+        a = b;
+    }
+    p.distinct = distinct;
+    p.topValues = top.take();
+    if (!sorted.empty()) {
+        d.min = sorted.front();
+        d.max = sorted.back();
+        d.minText = formatDateTime(d.min, column.dateFormat());
+        d.maxText = formatDateTime(d.max, column.dateFormat());
+    }
+    if (!gaps.empty()) {
+        auto mid = gaps.begin() + std::ptrdiff_t(gaps.size() / 2);
+        std::nth_element(gaps.begin(), mid, gaps.end());
+        d.medianGapDays = *mid;
+    }
+    p.dates = d;
+}
+
+// Everything about a column's texts, from its distinct values and their counts.
+TextStats analyseLabels(const QList<ValueCount> &values, const QString &columnName)
+{
+    TextStats t;
+    qint64 cells = 0, lengthSum = 0;
+    QHash<QString, qint64> shapes, layouts;
+    QHash<QString, qint64> piiCounts;
+    qint64 personNames = 0, wordSum = 0;
+    t.minLength = std::numeric_limits<int>::max();
+    const bool fewLabels = values.size() <= 10000;
+    QHash<QString, QStringList> variants;
+    for (const ValueCount &vc : values) {
+        const QString &v = vc.value;
+        const qint64 c = vc.count;
+        cells += c;
+        lengthSum += c * v.size();
+        t.minLength = std::min(t.minLength, int(v.size()));
+        t.maxLength = std::max(t.maxLength, int(v.size()));
+        const QString trimmed = v.trimmed();
+        if (trimmed.size() != v.size())
+            t.whitespacePadded += c;
+        if (const std::optional<double> number = parseNumber(v)) {
+            t.numericCells += c;
+            if (std::isinf(*number))
+                t.nonFinite += c;
+        } else if (trimmed.size() != v.size() && parseNumber(trimmed)) {
+            t.numericAfterTrim += c;
+        }
+        if (isMissingMarkerText(trimmed)) {
+            t.markerCells += c;
+            t.markers.append(ValueCount { v, c });
+        }
+        shapes[shapeOf(v)] += c;
+        const QString layout = dateLayoutOf(trimmed);
+        if (!layout.isEmpty())
+            layouts[layout] += c;
+        const int style = decimalStyleOf(trimmed);
+        if (style == 1)
+            t.decimalPoint += c;
+        else if (style == 2)
+            t.decimalComma += c;
+        const QString pii = piiKindOfValue(trimmed);
+        if (!pii.isEmpty())
+            piiCounts[pii] += c;
+        if (looksLikePersonName(trimmed))
+            personNames += c;
+        wordSum += c * (trimmed.count(u' ') + (trimmed.isEmpty() ? 0 : 1));
+        if (fewLabels)
+            variants[trimmed.toCaseFolded()].append(v);
+    }
+    if (cells == 0) {
+        t.minLength = 0;
+        return t;
+    }
+    t.meanLength = double(lengthSum) / double(cells);
+
+    QList<ValueCount> shapeList;
+    for (auto it = shapes.cbegin(); it != shapes.cend(); ++it)
+        shapeList.append(ValueCount { it.key(), it.value() });
+    std::sort(shapeList.begin(), shapeList.end(), [](const ValueCount &a, const ValueCount &b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    t.patterns = shapeList.mid(0, 5);
+    t.regex = commonRegex(values);
+
+    QList<ValueCount> layoutList;
+    for (auto it = layouts.cbegin(); it != layouts.cend(); ++it)
+        layoutList.append(ValueCount { it.key(), it.value() });
+    std::sort(layoutList.begin(), layoutList.end(),
+              [](const ValueCount &a, const ValueCount &b) { return a.count > b.count; });
+    for (const ValueCount &l : layoutList)
+        t.dateFormats.append(l.value);
+
+    // PII: a kind most of the (non-marker) cells share.
+    const double base = double(std::max<qint64>(1, cells - t.markerCells));
+    QString bestKind;
+    qint64 bestCount = 0;
+    for (auto it = piiCounts.cbegin(); it != piiCounts.cend(); ++it) {
+        if (it.value() > bestCount) {
+            bestKind = it.key();
+            bestCount = it.value();
+        }
+    }
+    const QStringList tokens = nameTokens(columnName);
+    const bool nameHint = tokens.contains(QLatin1String("name")) || tokens.contains(QLatin1String("surname"))
+        || tokens.contains(QLatin1String("firstname")) || tokens.contains(QLatin1String("lastname"))
+        || tokens.contains(QLatin1String("fullname"));
+    const bool postalHint = tokens.contains(QLatin1String("zip")) || tokens.contains(QLatin1String("zipcode"))
+        || tokens.contains(QLatin1String("postcode")) || tokens.contains(QLatin1String("postal"))
+        || tokens.contains(QLatin1String("plz"));
+    const double meanWords = double(wordSum) / double(cells);
+    if (bestCount >= 0.8 * base) {
+        t.piiKind = bestKind;
+        t.piiShare = double(bestCount) / base;
+    } else if (postalHint) {
+        qint64 postal = 0;
+        for (const ValueCount &vc : values) {
+            const QString s = shapeOf(vc.value.trimmed());
+            if (s == QLatin1String("99999") || s == QLatin1String("99999-9999") || s == QLatin1String("9999")
+                || (s.contains(u' ') && s.size() >= 6 && s.size() <= 8))
+                postal += vc.count;
+        }
+        if (postal >= 0.8 * base) {
+            t.piiKind = QStringLiteral("postal_code");
+            t.piiShare = double(postal) / base;
+        }
+    } else if (personNames >= 0.8 * base && (nameHint || values.size() >= 0.5 * double(cells))) {
+        t.piiKind = QStringLiteral("name");
+        t.piiShare = double(personNames) / base;
+    } else if (t.meanLength >= 40 && meanWords >= 5) {
+        t.piiKind = QStringLiteral("free_text");
+        t.piiShare = 1.0;
+    }
+
+    for (auto it = variants.cbegin(); it != variants.cend(); ++it) {
+        if (it.value().size() > 1 && !it.key().isEmpty()) {
+            QStringList group = it.value();
+            group.sort();
+            t.spellingVariants.append(group);
+        }
+    }
+    std::sort(t.spellingVariants.begin(), t.spellingVariants.end(),
+              [](const QStringList &a, const QStringList &b) { return a.front() < b.front(); });
+    return t;
+}
+
+void finishLabels(ColumnProfile &p, QList<ValueCount> distinctValues, const ProfileOptions &options)
+{
+    p.distinct = distinctValues.size();
+    p.text = analyseLabels(distinctValues, p.name);
+    std::stable_sort(distinctValues.begin(), distinctValues.end(), [](const ValueCount &a, const ValueCount &b) {
+        return a.count > b.count;
+    });
+    p.topValues = distinctValues.mid(0, options.topValues);
+}
+
+} // namespace
+
+QString numberText(double value)
+{
+    if (std::isfinite(value) && value == std::floor(value) && std::abs(value) < 1e15)
+        return QString::number(qint64(value));
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+ColumnWork profileColumn(const Column &column, const ColumnMeta *meta, const ProfileOptions &options)
+{
+    ColumnWork work;
+    ColumnProfile &p = work.profile;
+    p.name = column.name();
+    p.storage = column.storage();
+    if (meta) {
+        p.semanticType = meta->type;
+        p.confidence = meta->confidence;
+        p.modelled = Schema::isModelled(*meta);
+    } else {
+        switch (column.storage()) {
+        case ColumnStorage::Number: p.semanticType = SemanticType::Numerical; break;
+        case ColumnStorage::Category: p.semanticType = SemanticType::Categorical; break;
+        case ColumnStorage::Boolean: p.semanticType = SemanticType::Boolean; break;
+        case ColumnStorage::DateTime: p.semanticType = SemanticType::DateTime; break;
+        case ColumnStorage::Text: p.semanticType = SemanticType::Text; break;
+        }
+        p.confidence = 1.0;
+        p.modelled = column.storage() != ColumnStorage::Text;
+    }
+    p.missing = column.missingCount();
+    p.count = column.size() - p.missing;
+
+    switch (column.storage()) {
+    case ColumnStorage::Number: profileNumbers(column, work, options); break;
+    case ColumnStorage::DateTime: profileDates(column, p, options); break;
+    case ColumnStorage::Category:
+    case ColumnStorage::Boolean: {
+        std::vector<qint64> counts(size_t(column.labels().size()), 0);
+        for (std::int32_t code : column.codes()) {
+            if (code >= 0 && size_t(code) < counts.size())
+                ++counts[size_t(code)];
+        }
+        QList<ValueCount> distinctValues;
+        for (size_t i = 0; i < counts.size(); ++i) {
+            if (counts[i] > 0)
+                distinctValues.append(ValueCount { column.labels().at(qsizetype(i)), counts[i] });
+        }
+        work.levels = int(counts.size());
+        finishLabels(p, distinctValues, options);
+        break;
+    }
+    case ColumnStorage::Text: {
+        QHash<QString, qint64> counts;
+        for (qint64 i = 0; i < column.size(); ++i) {
+            if (!column.isMissing(i))
+                ++counts[column.texts()[size_t(i)]];
+        }
+        QList<ValueCount> distinctValues;
+        distinctValues.reserve(counts.size());
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            distinctValues.append(ValueCount { it.key(), it.value() });
+        std::sort(distinctValues.begin(), distinctValues.end(),
+                  [](const ValueCount &a, const ValueCount &b) { return a.value < b.value; });
+        finishLabels(p, distinctValues, options);
+        break;
+    }
+    }
+
+    // What the profile treats the column as.
+    const bool unique = p.count > 0 && p.distinct == p.count;
+    const bool declaredId = meta && meta->type == SemanticType::Id;
+    if (p.count == 0) {
+        p.kind = ProfileKind::Empty;
+    } else if (column.storage() == ColumnStorage::Boolean) {
+        p.kind = ProfileKind::Boolean;
+    } else if (column.storage() == ColumnStorage::DateTime) {
+        p.kind = ProfileKind::DateTime;
+    } else if (column.storage() == ColumnStorage::Number) {
+        const NumericStats &s = *p.numeric;
+        const bool binary = p.distinct == 2 && s.min == 0 && s.max == 1 && s.nonFinite() == 0;
+        if (declaredId || (unique && s.integral && p.count >= 2 && nameSuggestsId(p.name)))
+            p.kind = ProfileKind::Identifier;
+        else
+            p.kind = binary ? ProfileKind::Binary : ProfileKind::Numeric;
+    } else {
+        const TextStats &t = *p.text;
+        const bool idLike = unique && t.piiKind != QLatin1String("free_text")
+            && (p.count >= 20 || nameSuggestsId(p.name)) && (!t.regex.isEmpty() || t.meanLength <= 40);
+        if (declaredId || idLike)
+            p.kind = ProfileKind::Identifier;
+        else if (column.storage() == ColumnStorage::Text
+                 && (t.piiKind == QLatin1String("free_text") || p.distinctShare() > 0.5))
+            p.kind = ProfileKind::Text;
+        else
+            p.kind = ProfileKind::Categorical;
+    }
+
+    // Roles in the cross-column measures.
+    if ((p.kind == ProfileKind::Numeric || p.kind == ProfileKind::Binary) && p.distinct >= 2)
+        work.correlates = true;
+    else
+        work.ranks = {};
+    if (!work.correlates)
+        work.order = {};
+    if ((p.kind == ProfileKind::Categorical || p.kind == ProfileKind::Boolean)
+        && (column.storage() == ColumnStorage::Category || column.storage() == ColumnStorage::Boolean)
+        && p.distinct >= 2 && work.levels <= options.maxAssociationLevels) {
+        work.categorical = true;
+    }
+    if (p.kind == ProfileKind::Binary) {
+        work.categorical = true;
+        work.levels = 2;
+        work.binaryCodes.resize(size_t(column.size()));
+        for (qint64 i = 0; i < column.size(); ++i) {
+            const double v = column.numbers()[size_t(i)];
+            work.binaryCodes[size_t(i)] = column.isMissing(i) || std::isnan(v) ? -1 : (v == 1 ? 1 : 0);
+        }
+    }
+    return work;
+}
+
+} // namespace core::profiling

@@ -1,0 +1,391 @@
+// SPDX-License-Identifier: MIT
+#include "core/profile/profileinternal.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <limits>
+#include <thread>
+
+namespace core::profiling {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Pearson over the rows where both x and y are finite (NaN marks the others); values are
+// centred by the caller's means so the one-pass sums stay accurate.
+template <typename X, typename Y>
+std::pair<double, qint64> pearson(const X &x, double mx, const Y &y, double my, qint64 n)
+{
+    double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+    qint64 count = 0;
+    for (qint64 i = 0; i < n; ++i) {
+        const double a = double(x[size_t(i)]), b = double(y[size_t(i)]);
+        if (std::isnan(a) || std::isnan(b))
+            continue;
+        const double da = a - mx, db = b - my;
+        sx += da;
+        sy += db;
+        sxx += da * da;
+        syy += db * db;
+        sxy += da * db;
+        ++count;
+    }
+    if (count < 2)
+        return { kNaN, count };
+    const double c = double(count);
+    const double cov = sxy - sx * sy / c, vx = sxx - sx * sx / c, vy = syy - sy * sy / c;
+    if (vx <= 0 || vy <= 0)
+        return { kNaN, count };
+    return { std::clamp(cov / std::sqrt(vx * vy), -1.0, 1.0), count };
+}
+
+// Average ranks of column `self` among the rows where `other` is finite too; NaN elsewhere.
+void rerank(const ColumnWork &self, const std::vector<double> &values, const ColumnWork &other,
+            std::vector<float> &out)
+{
+    std::fill(out.begin(), out.end(), std::numeric_limits<float>::quiet_NaN());
+    const std::vector<std::uint32_t> &order = self.order;
+    std::vector<std::uint32_t> kept;
+    kept.reserve(order.size());
+    for (std::uint32_t row : order) {
+        if (!std::isnan(other.ranks[row]))
+            kept.push_back(row);
+    }
+    for (size_t a = 0; a < kept.size();) {
+        size_t b = a + 1;
+        while (b < kept.size() && values[kept[b]] == values[kept[a]])
+            ++b;
+        const float rank = float(double(a + b - 1) / 2.0 + 1.0);
+        for (size_t i = a; i < b; ++i)
+            out[kept[i]] = rank;
+        a = b;
+    }
+}
+
+const std::vector<std::int32_t> &codesOf(const Table &table, const std::vector<ColumnWork> &work, int column)
+{
+    const ColumnWork &w = work[size_t(column)];
+    return w.binaryCodes.empty() ? table.column(column).codes() : w.binaryCodes;
+}
+
+double cramersV(const std::vector<std::int32_t> &a, int levelsA, const std::vector<std::int32_t> &b, int levelsB,
+                qint64 &n)
+{
+    std::vector<qint64> table(size_t(levelsA) * size_t(levelsB), 0);
+    n = 0;
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i] < 0 || b[i] < 0 || a[i] >= levelsA || b[i] >= levelsB)
+            continue;
+        ++table[size_t(a[i]) * size_t(levelsB) + size_t(b[i])];
+        ++n;
+    }
+    if (n == 0)
+        return kNaN;
+    std::vector<qint64> rows(size_t(levelsA), 0), cols(size_t(levelsB), 0);
+    for (int r = 0; r < levelsA; ++r) {
+        for (int c = 0; c < levelsB; ++c) {
+            rows[size_t(r)] += table[size_t(r) * size_t(levelsB) + size_t(c)];
+            cols[size_t(c)] += table[size_t(r) * size_t(levelsB) + size_t(c)];
+        }
+    }
+    double chi2 = 0;
+    for (int r = 0; r < levelsA; ++r) {
+        if (rows[size_t(r)] == 0)
+            continue;
+        for (int c = 0; c < levelsB; ++c) {
+            if (cols[size_t(c)] == 0)
+                continue;
+            const double expected = double(rows[size_t(r)]) * double(cols[size_t(c)]) / double(n);
+            const double d = double(table[size_t(r) * size_t(levelsB) + size_t(c)]) - expected;
+            chi2 += d * d / expected;
+        }
+    }
+    const auto nonEmpty = [](const std::vector<qint64> &v) { return std::count_if(v.begin(), v.end(), [](qint64 x) { return x > 0; }); };
+    const qint64 k = std::min(nonEmpty(rows), nonEmpty(cols)) - 1;
+    if (k <= 0)
+        return kNaN;
+    return std::sqrt(chi2 / double(n) / double(k));
+}
+
+double correlationRatio(const std::vector<double> &x, const std::vector<float> &present,
+                        const std::vector<std::int32_t> &codes, int levels, qint64 &n)
+{
+    std::vector<double> sums(size_t(levels), 0);
+    std::vector<qint64> counts(size_t(levels), 0);
+    double total = 0;
+    n = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+        const std::int32_t c = codes[i];
+        if (c < 0 || c >= levels || std::isnan(present[i]))
+            continue;
+        sums[size_t(c)] += x[i];
+        ++counts[size_t(c)];
+        total += x[i];
+        ++n;
+    }
+    if (n < 2)
+        return kNaN;
+    const double mean = total / double(n);
+    double between = 0, within = 0;
+    for (int k = 0; k < levels; ++k) {
+        if (counts[size_t(k)] > 0) {
+            const double d = sums[size_t(k)] / double(counts[size_t(k)]) - mean;
+            between += double(counts[size_t(k)]) * d * d;
+        }
+    }
+    for (size_t i = 0; i < x.size(); ++i) {
+        const std::int32_t c = codes[i];
+        if (c < 0 || c >= levels || std::isnan(present[i]))
+            continue;
+        const double d = x[i] - mean;
+        within += d * d;
+    }
+    if (within <= 0)
+        return kNaN;
+    return std::sqrt(std::clamp(between / within, 0.0, 1.0));
+}
+
+struct PairTask {
+    int first;
+    int second;
+    int kind; // 0 Pearson + Spearman, 1 Cramer's V, 2 correlation ratio
+};
+
+} // namespace
+
+bool parallelFor(int count, int threads, JobContext &job, double from, double to, const QString &stage,
+                 const std::function<void(int)> &fn)
+{
+    std::atomic<int> next { 0 };
+    std::atomic<int> done { 0 };
+    std::atomic<bool> stop { false };
+    auto worker = [&] {
+        while (!stop.load()) {
+            const int i = next.fetch_add(1);
+            if (i >= count)
+                break;
+            fn(i);
+            done.fetch_add(1);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < std::min(threads, count); ++t)
+        pool.emplace_back(worker);
+    // The caller's thread works too, and is the only one that talks to the job.
+    while (!stop.load()) {
+        if (job.isCancelled()) {
+            stop.store(true);
+            break;
+        }
+        const int i = next.fetch_add(1);
+        if (i >= count)
+            break;
+        fn(i);
+        done.fetch_add(1);
+        job.reportProgress(from + (to - from) * double(done.load()) / double(std::max(1, count)), stage);
+    }
+    for (std::thread &t : pool)
+        t.join();
+    return !stop.load() && !job.isCancelled();
+}
+
+std::optional<QList<Association>> computeAssociations(const Table &table, const std::vector<ColumnWork> &work,
+                                                      int threads, JobContext &job)
+{
+    std::vector<PairTask> tasks;
+    const int columns = int(work.size());
+    for (int i = 0; i < columns; ++i) {
+        for (int j = i + 1; j < columns; ++j) {
+            if (work[size_t(i)].correlates && work[size_t(j)].correlates)
+                tasks.push_back({ i, j, 0 });
+            if (work[size_t(i)].categorical && work[size_t(j)].categorical)
+                tasks.push_back({ i, j, 1 });
+        }
+    }
+    for (int i = 0; i < columns; ++i) {
+        if (!work[size_t(i)].correlates || work[size_t(i)].profile.kind != ProfileKind::Numeric)
+            continue;
+        for (int j = 0; j < columns; ++j) {
+            if (j != i && work[size_t(j)].categorical)
+                tasks.push_back({ i, j, 2 });
+        }
+    }
+    std::vector<std::vector<Association>> results(tasks.size());
+    const qint64 rows = table.rowCount();
+    const bool ok = parallelFor(int(tasks.size()), threads, job, 0.7, 0.9, QObject::tr("Measuring associations"),
+                                [&](int t) {
+        const PairTask &task = tasks[size_t(t)];
+        const ColumnWork &a = work[size_t(task.first)], &b = work[size_t(task.second)];
+        const Column &ca = table.column(task.first), &cb = table.column(task.second);
+        std::vector<Association> &out = results[size_t(t)];
+        if (task.kind == 0) {
+            // Values are NaN where missing; ranks are NaN where missing or infinite.
+            struct Masked {
+                const std::vector<double> &values;
+                const std::vector<float> &ranks;
+                double operator[](size_t i) const { return std::isnan(ranks[i]) ? kNaN : values[i]; }
+            };
+            const auto [r, n] = pearson(Masked { ca.numbers(), a.ranks }, a.mean, Masked { cb.numbers(), b.ranks },
+                                        b.mean, rows);
+            out.push_back(Association { task.first, task.second, Association::Method::Pearson, r, n });
+            const bool shared = qint64(a.order.size()) == n && qint64(b.order.size()) == n;
+            double rho;
+            if (shared) {
+                const double mid = double(n + 1) / 2.0;
+                rho = pearson(a.ranks, mid, b.ranks, mid, rows).first;
+            } else {
+                std::vector<float> ra(static_cast<size_t>(rows)), rb(static_cast<size_t>(rows));
+                rerank(a, ca.numbers(), b, ra);
+                rerank(b, cb.numbers(), a, rb);
+                const double mid = double(n + 1) / 2.0;
+                rho = pearson(ra, mid, rb, mid, rows).first;
+            }
+            out.push_back(Association { task.first, task.second, Association::Method::Spearman, rho, n });
+        } else if (task.kind == 1) {
+            if (qint64(a.levels) * qint64(b.levels) > 10'000'000)
+                return;
+            qint64 n = 0;
+            const double v = cramersV(codesOf(table, work, task.first), a.levels, codesOf(table, work, task.second),
+                                      b.levels, n);
+            out.push_back(Association { task.first, task.second, Association::Method::CramersV, v, n });
+        } else {
+            qint64 n = 0;
+            const double eta = correlationRatio(ca.numbers(), a.ranks, codesOf(table, work, task.second), b.levels, n);
+            out.push_back(Association { task.first, task.second, Association::Method::CorrelationRatio, eta, n });
+        }
+    });
+    if (!ok)
+        return std::nullopt;
+    QList<Association> all;
+    for (const auto &r : results) {
+        for (const Association &a : r)
+            all.append(a);
+    }
+    return all;
+}
+
+namespace {
+
+inline std::uint64_t mix(std::uint64_t h)
+{
+    // splitmix64 finaliser
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return h;
+}
+
+inline std::uint64_t cellHash(const Column &c, size_t row)
+{
+    if (c.missingMask()[row])
+        return 0x5bd1e995ULL;
+    switch (c.storage()) {
+    case ColumnStorage::Number:
+    case ColumnStorage::DateTime: {
+        double v = c.numbers()[row];
+        if (v == 0)
+            v = 0; // -0.0 equals 0.0
+        return std::bit_cast<std::uint64_t>(v);
+    }
+    case ColumnStorage::Category:
+    case ColumnStorage::Boolean: return std::uint64_t(std::int64_t(c.codes()[row])) + 0x1000;
+    case ColumnStorage::Text: return qHash(c.texts()[row], 0x9e3779b9U);
+    }
+    return 0;
+}
+
+bool cellsEqual(const Column &c, size_t r1, size_t r2)
+{
+    const bool m1 = c.missingMask()[r1] != 0, m2 = c.missingMask()[r2] != 0;
+    if (m1 || m2)
+        return m1 == m2;
+    switch (c.storage()) {
+    case ColumnStorage::Number:
+    case ColumnStorage::DateTime: {
+        const double a = c.numbers()[r1], b = c.numbers()[r2];
+        return a == b || (std::isnan(a) && std::isnan(b));
+    }
+    case ColumnStorage::Category:
+    case ColumnStorage::Boolean: return c.codes()[r1] == c.codes()[r2];
+    case ColumnStorage::Text: return c.texts()[r1] == c.texts()[r2];
+    }
+    return false;
+}
+
+} // namespace
+
+std::optional<qint64> countDuplicateRows(const Table &table, const std::vector<ColumnWork> &work, int threads,
+                                         JobContext &job, QList<qint64> &examples)
+{
+    const qint64 rows = table.rowCount();
+    examples.clear();
+    if (rows < 2 || table.columnCount() == 0)
+        return 0;
+    // A column without missing cells whose values are all distinct makes every row distinct.
+    for (const ColumnWork &w : work) {
+        if (w.profile.missing == 0 && w.profile.distinct == rows
+            && (!w.profile.numeric || w.profile.numeric->nonFinite() == 0))
+            return 0;
+    }
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> hashes(static_cast<size_t>(rows));
+    const int chunks = std::max(1, threads) * 4;
+    const qint64 chunkRows = (rows + chunks - 1) / chunks;
+    const bool ok = parallelFor(chunks, threads, job, 0.9, 0.95, QObject::tr("Looking for duplicate rows"),
+                                [&](int chunk) {
+        const qint64 begin = chunk * chunkRows, end = std::min(rows, begin + chunkRows);
+        for (qint64 r = begin; r < end; ++r)
+            hashes[size_t(r)] = { 0x243f6a8885a308d3ULL, std::uint32_t(r) };
+        for (int c = 0; c < table.columnCount(); ++c) {
+            const Column &column = table.column(c);
+            for (qint64 r = begin; r < end; ++r)
+                hashes[size_t(r)].first = mix(hashes[size_t(r)].first + cellHash(column, size_t(r)) + std::uint64_t(c));
+        }
+    });
+    if (!ok)
+        return std::nullopt;
+    std::sort(hashes.begin(), hashes.end());
+    qint64 duplicates = 0;
+    std::vector<qint64> found;
+    std::vector<std::uint32_t> representatives;
+    for (size_t a = 0; a < hashes.size();) {
+        size_t b = a + 1;
+        while (b < hashes.size() && hashes[b].first == hashes[a].first)
+            ++b;
+        if (b - a > 1) {
+            // Same hash: compare the cells, so a collision never counts as a duplicate.
+            representatives.clear();
+            for (size_t i = a; i < b; ++i) {
+                const std::uint32_t row = hashes[i].second;
+                bool duplicate = false;
+                for (std::uint32_t rep : representatives) {
+                    bool equal = true;
+                    for (int c = 0; c < table.columnCount() && equal; ++c)
+                        equal = cellsEqual(table.column(c), rep, row);
+                    if (equal) {
+                        duplicate = true;
+                        break;
+                    }
+                }
+                if (duplicate) {
+                    ++duplicates;
+                    found.push_back(row);
+                } else {
+                    representatives.push_back(row);
+                }
+            }
+        }
+        a = b;
+    }
+    std::sort(found.begin(), found.end());
+    for (size_t i = 0; i < found.size() && i < 5; ++i)
+        examples.append(found[i]);
+    return duplicates;
+}
+
+} // namespace core::profiling
