@@ -14,7 +14,7 @@ namespace core {
 // The rules, in the order they are tried (kept simple so a user can predict them):
 //   Boolean storage -> Boolean;  DateTime storage -> DateTime (confidence lower when ambiguous).
 //   Numbers: an ID-like name (id, *_id, *Id, *_no, *_nbr, record, patient, mrn, ...) on integers
-//     with at least 30% distinct values -> Id; a zip/postcode name -> Pii "postal_code"; unique integers in 50+ rows -> Id;
+//     with at least 30% distinct values -> Id, with fewer -> Categorical (codes, never measurements); a zip/postcode name -> Pii "postal_code"; unique integers in 50+ rows -> Id;
 //     whole non-negative numbers with at most min(round(rows / 10), 10) distinct values in more
 //     than 5 rows -> Categorical (SDV's rule for numbers used as codes); otherwise Numerical.
 //   Text: PII by value pattern (e-mail, SSN ddd-dd-dddd, phone with 10-15 digits) or by name
@@ -307,6 +307,14 @@ ColumnMeta inferNumber(const Column &column, Diagnostics &diagnostics)
                          .arg(meta.name));
             return meta;
         }
+        meta.type = SemanticType::Categorical;
+        meta.confidence = 0.7;
+        note(diagnostics, meta.name,
+             Tr::tr("Column %1 has an identifier-like name but only %2 distinct values, so they are treated as "
+                    "category codes.")
+                 .arg(meta.name)
+                 .arg(distinct));
+        return meta;
     }
     if (nameHintsZip(column.name())) {
         meta.type = SemanticType::Pii;
