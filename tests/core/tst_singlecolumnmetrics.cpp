@@ -152,6 +152,11 @@ private Q_SLOTS:
         const std::vector<std::int32_t> numbersKeys
             = encodeDiscrete(numbers(QStringLiteral("id"), { 1, 2, 3, 4 }, true));
         QCOMPARE(keyUniqueness(numbersKeys).score, 1.0);
+        // Text identifiers compare as text: "000101" and "101" are different keys.
+        Column text(QStringLiteral("id"), ColumnStorage::Text);
+        for (const char *v : { "000101", "101", "S-1", "S-1" })
+            text.appendText(QString::fromLatin1(v));
+        QCOMPARE(keyUniqueness(encodeDiscrete(text)).score, 0.75);
     }
 
     void rangeCoverageWorkedValue12()

@@ -193,6 +193,25 @@ DiscretePair encodeDiscretePair(const Column &real, const Column &synthetic)
         return out;
     }
 
+    if (real.storage() == ColumnStorage::Text && synthetic.storage() == ColumnStorage::Text) {
+        // Same storage: exact text, so identifiers "000101" and "101" stay distinct.
+        QHash<QString, std::int32_t> codes;
+        auto apply = [&codes](const Column &column, std::vector<std::int32_t> &to) {
+            for (size_t i = 0; i < to.size(); ++i) {
+                if (column.missingMask()[i])
+                    continue;
+                auto it = codes.constFind(column.texts()[i]);
+                if (it == codes.constEnd())
+                    it = codes.insert(column.texts()[i], std::int32_t(codes.size()));
+                to[i] = it.value();
+            }
+        };
+        apply(real, out.real);
+        apply(synthetic, out.synthetic);
+        out.categoryCount = int(codes.size());
+        return out;
+    }
+
     // Different storages (e.g. numbers against labels): meet on canonical text.
     QHash<QString, std::int32_t> codes;
     auto apply = [&codes](const Column &column, std::vector<std::int32_t> &to) {

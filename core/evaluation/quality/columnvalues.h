@@ -33,8 +33,9 @@ struct DiscretePair {
     int categoryCount = 0; ///< codes are 0 .. categoryCount - 1
 };
 
-/// Encodes the two columns. Values compare by meaning: Boolean against Boolean by truth value
-/// (so "yes" matches "Y"), numbers by value (-0 = 0), labels by text, and across storages by
+/// Encodes the two columns. Values compare by meaning: Boolean against Boolean by truth value,
+/// labels and texts of the same storage by exact text
+/// (so "yes" matches "Y"), numbers by value (-0 = 0), and across storages by
 /// the canonical text of the value ("1" = 1.0). Linear time.
 DiscretePair encodeDiscretePair(const Column &real, const Column &synthetic);
 
