@@ -5,7 +5,10 @@
 #include "core/version.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
+#include <algorithm>
+#include <cmath>
 #include <exception>
 
 namespace core {
@@ -13,7 +16,10 @@ namespace core {
 namespace {
 
 constexpr quint32 kMagic = 0x48534D44; // "HSMD"
-constexpr qint32 kEnvelopeVersion = 1;
+// 2: adds the condition support (categorical values and pairs seen) after the identifiers.
+constexpr qint32 kEnvelopeVersion = 2;
+constexpr int kMaxTrackedValues = 100;
+constexpr int kMaxConditionBatches = 50;
 
 Error exceptionError(const char *what, const QString &stage)
 {
@@ -88,7 +94,10 @@ Result<void> Generator::fit(const Table &real, const Schema &schema, const FitOp
         }
         auto identifiers = std::make_unique<IdentifierModel>();
         identifiers->fit(real, schema);
+        ConditionSupport support;
+        support.fit(real, schema);
         m_identifiers = std::move(identifiers);
+        m_support = std::move(support);
     } catch (const std::exception &e) {
         return exceptionError(e.what(), QCoreApplication::translate("core::Generator", "fitting"));
     }
@@ -169,6 +178,10 @@ Result<void> Generator::save(QIODevice &device) const
         << m_info.facts << m_info.losses << m_info.diagnostics;
     out << m_schema.columns;
     m_identifiers->save(out);
+    out << qint32(m_support.columns.size());
+    for (const ConditionSupport::Tracked &tracked : m_support.columns)
+        out << tracked.name << tracked.values;
+    out << m_support.pairs;
     try {
         const Result<void> saved = doSave(out);
         if (!saved.ok())
@@ -220,6 +233,22 @@ Result<void> Generator::load(QIODevice &device)
     auto identifiers = std::make_unique<IdentifierModel>();
     if (const Result<void> loaded = identifiers->load(in); !loaded.ok())
         return loaded;
+    ConditionSupport support;
+    if (envelope >= 2) {
+        qint32 tracked = 0;
+        in >> tracked;
+        if (in.status() != QDataStream::Ok || tracked < 0 || tracked > 100000)
+            return corrupt(QStringLiteral("condition support"));
+        for (qint32 i = 0; i < tracked; ++i) {
+            ConditionSupport::Tracked column;
+            in >> column.name >> column.values;
+            support.columns.append(column);
+        }
+        in >> support.pairs;
+        if (in.status() != QDataStream::Ok
+            || support.pairs.size() != support.columns.size() * (support.columns.size() - 1) / 2)
+            return corrupt(QStringLiteral("condition support"));
+    }
     try {
         if (const Result<void> loaded = doLoad(in, version); !loaded.ok())
             return loaded;
@@ -232,7 +261,273 @@ Result<void> Generator::load(QIODevice &device)
     m_info = info;
     m_schema = schema;
     m_identifiers = std::move(identifiers);
+    m_support = std::move(support);
     return {};
+}
+
+void Generator::ConditionSupport::fit(const Table &real, const Schema &schema)
+{
+    columns.clear();
+    pairs.clear();
+    std::vector<std::vector<qint32>> indices; // per tracked column: value index per row, -1 missing
+    for (int c = 0; c < real.columnCount(); ++c) {
+        const ColumnMeta &meta = schema.columns[c];
+        if (!Schema::isModelled(meta)
+            || (meta.type != SemanticType::Categorical && meta.type != SemanticType::Boolean))
+            continue;
+        const Column &column = real.column(c);
+        Tracked tracked;
+        tracked.name = meta.name;
+        std::vector<qint32> index(size_t(column.size()), -1);
+        bool tooMany = false;
+        if (column.storage() == ColumnStorage::Category || column.storage() == ColumnStorage::Boolean) {
+            std::vector<qint32> byCode(size_t(column.labels().size()), -1);
+            for (qint64 row = 0; row < column.size() && !tooMany; ++row) {
+                const qint32 code = column.codes()[size_t(row)];
+                if (column.isMissing(row) || code < 0 || size_t(code) >= byCode.size())
+                    continue;
+                if (byCode[size_t(code)] < 0) {
+                    byCode[size_t(code)] = qint32(tracked.values.size());
+                    tracked.values.append(column.labels().at(code));
+                    tooMany = tracked.values.size() > kMaxTrackedValues;
+                }
+                index[size_t(row)] = byCode[size_t(code)];
+            }
+        } else {
+            QHash<QString, qint32> byText;
+            for (qint64 row = 0; row < column.size() && !tooMany; ++row) {
+                if (column.isMissing(row))
+                    continue;
+                const QString text = column.cellText(row);
+                auto it = byText.find(text);
+                if (it == byText.end()) {
+                    it = byText.insert(text, qint32(tracked.values.size()));
+                    tracked.values.append(text);
+                    tooMany = tracked.values.size() > kMaxTrackedValues;
+                }
+                index[size_t(row)] = *it;
+            }
+        }
+        if (tooMany)
+            continue;
+        columns.append(tracked);
+        indices.push_back(std::move(index));
+    }
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        for (qsizetype j = i + 1; j < columns.size(); ++j) {
+            const qsizetype width = columns[j].values.size();
+            QByteArray bits((columns[i].values.size() * width + 7) / 8, '\0');
+            const std::vector<qint32> &a = indices[size_t(i)], &b = indices[size_t(j)];
+            for (size_t row = 0; row < a.size(); ++row) {
+                if (a[row] < 0 || b[row] < 0)
+                    continue;
+                const qsizetype bit = a[row] * width + b[row];
+                bits[bit / 8] = char(bits[bit / 8] | char(1 << (bit % 8)));
+            }
+            pairs.append(bits);
+        }
+    }
+}
+
+int Generator::ConditionSupport::indexOf(const QString &name) const
+{
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        if (columns[i].name == name)
+            return int(i);
+    }
+    return -1;
+}
+
+bool Generator::ConditionSupport::pairSeen(int i, int a, int j, int b) const
+{
+    if (i == j)
+        return a == b;
+    if (i > j) {
+        std::swap(i, j);
+        std::swap(a, b);
+    }
+    const qsizetype n = columns.size();
+    // Pairs are stored row by row of the upper triangle: (0,1), (0,2), ..., (1,2), ...
+    const qsizetype at = qsizetype(i) * (2 * n - i - 1) / 2 + (j - i - 1);
+    const qsizetype bit = qsizetype(a) * columns[j].values.size() + b;
+    return (pairs[at][bit / 8] >> (bit % 8)) & 1;
+}
+
+namespace {
+
+// Forwards cancellation only; sampleWhere reports progress itself, per batch.
+class QuietJob final : public JobContext {
+public:
+    explicit QuietJob(JobContext &outer) : m_outer(outer) { }
+    bool isCancelled() const override { return m_outer.isCancelled(); }
+    void reportProgress(double, const QString &) override { }
+
+private:
+    JobContext &m_outer;
+};
+
+void appendRows(Column &target, const Column &source)
+{
+    auto extend = [](auto &to, const auto &from) { to.insert(to.end(), from.begin(), from.end()); };
+    extend(target.missingMask(), source.missingMask());
+    switch (target.storage()) {
+    case ColumnStorage::Number:
+    case ColumnStorage::DateTime: extend(target.numbers(), source.numbers()); break;
+    case ColumnStorage::Category:
+    case ColumnStorage::Boolean: extend(target.codes(), source.codes()); break;
+    case ColumnStorage::Text: extend(target.texts(), source.texts()); break;
+    }
+}
+
+} // namespace
+
+Result<Table> Generator::sampleWhere(const QList<std::pair<QString, QString>> &conditions, qint64 rows,
+                                     quint64 seed, JobContext &job, Diagnostics *diagnostics)
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("core::Generator", text); };
+    if (!isFitted())
+        return Error { Error::Code::InvalidInput, tr("The generator has not been trained yet."), {} };
+    if (conditions.isEmpty())
+        return sample(rows, seed, job);
+    if (rows < 0)
+        return Error { Error::Code::InvalidInput, tr("The number of rows must not be negative."), QString::number(rows) };
+
+    QStringList described;
+    for (const auto &[name, value] : conditions)
+        described.append(name + u'=' + value);
+    const QString conditionText = described.join(QStringLiteral(", "));
+
+    struct Check {
+        QString name, value;
+        int tracked = -1, valueIndex = -1;
+    };
+    QList<Check> checks;
+    for (const auto &[name, value] : conditions) {
+        const ColumnMeta *meta = m_schema.find(name);
+        if (!meta || meta->excluded)
+            return Error { Error::Code::InvalidInput,
+                           tr("The condition %1=%2 names no column of the generated table.").arg(name, value), {} };
+        if (!Schema::isModelled(*meta))
+            return Error { Error::Code::InvalidInput,
+                           tr("The condition %1=%2 is on an identifier, personal-data or free-text column, "
+                              "which the generator does not learn.")
+                               .arg(name, value),
+                           {} };
+        Check check { name, value, m_support.indexOf(name), -1 };
+        if (check.tracked >= 0) {
+            const QStringList &known = m_support.columns[check.tracked].values;
+            check.valueIndex = int(known.indexOf(value));
+            if (check.valueIndex < 0)
+                return Error { Error::Code::InvalidInput,
+                               tr("The condition %1=%2 asks for a value that never occurs in column \"%1\" of the "
+                                  "real data.")
+                                   .arg(name, value),
+                               QStringLiteral("known values: ") + known.join(QStringLiteral(", ")) };
+        }
+        checks.append(check);
+    }
+    for (qsizetype i = 0; i < checks.size(); ++i) {
+        for (qsizetype j = i + 1; j < checks.size(); ++j) {
+            const Check &a = checks[i], &b = checks[j];
+            if (a.tracked < 0 || b.tracked < 0)
+                continue;
+            if (!m_support.pairSeen(a.tracked, a.valueIndex, b.tracked, b.valueIndex))
+                return Error { Error::Code::InvalidInput,
+                               tr("No rows satisfy %1: this combination never occurs in the real data, so none "
+                                  "were sampled.")
+                                   .arg(conditionText),
+                               QStringLiteral("%1=%2 never occurs together with %3=%4")
+                                   .arg(a.name, a.value, b.name, b.value) };
+        }
+    }
+
+    const qint64 budget = std::max<qint64>(1000000, 20 * rows);
+    QuietJob quiet(job);
+    Table result;
+    bool haveResult = false;
+    qint64 matched = 0, drawn = 0, previous = 0;
+    int batch = 0;
+    for (; batch < kMaxConditionBatches && matched < rows && drawn < budget; ++batch) {
+        const qint64 remaining = rows - matched;
+        qint64 size;
+        if (matched > 0)
+            size = qint64(std::ceil(double(remaining) * double(drawn) / double(matched) * 1.2)) + 100;
+        else
+            size = batch == 0 ? std::max<qint64>(1000, 2 * remaining) : previous * 4;
+        size = std::clamp<qint64>(size, 1000, std::min<qint64>(1000000, budget - drawn));
+        previous = size;
+        Result<Table> candidates
+            = sample(size, seed ^ (0x9e3779b97f4a7c15ULL * quint64(batch + 1)), quiet);
+        if (!candidates.ok())
+            return candidates.error();
+        drawn += size;
+        const Table &table = candidates.value();
+        if (!haveResult) {
+            for (const Column &column : table.columns())
+                result.addColumn(column.emptyCopy());
+            haveResult = true;
+        }
+        // Per condition: the column, and for coded storage the code that must match.
+        std::vector<std::pair<int, qint32>> targets;
+        for (const Check &check : checks) {
+            const int at = table.indexOf(check.name);
+            const Column &column = table.column(at);
+            const bool coded
+                = column.storage() == ColumnStorage::Category || column.storage() == ColumnStorage::Boolean;
+            targets.push_back({ at, coded ? qint32(column.labels().indexOf(check.value)) : -2 });
+        }
+        std::vector<qint64> keep;
+        for (qint64 row = 0; row < table.rowCount() && qint64(keep.size()) < remaining; ++row) {
+            bool all = true;
+            for (size_t k = 0; k < targets.size() && all; ++k) {
+                const Column &column = table.column(targets[k].first);
+                if (column.isMissing(row))
+                    all = false;
+                else if (targets[k].second != -2)
+                    all = column.codes()[size_t(row)] == targets[k].second;
+                else
+                    all = column.cellText(row) == checks[qsizetype(k)].value;
+            }
+            if (all)
+                keep.push_back(row);
+        }
+        if (!keep.empty()) {
+            const Table selected = table.selectRows(keep);
+            for (int c = 0; c < result.columnCount(); ++c)
+                appendRows(result.column(c), selected.column(c));
+            matched += qint64(keep.size());
+        }
+        job.reportProgress(rows == 0 ? 1.0 : double(matched) / double(rows), tr("Sampling rows that meet the conditions"));
+        if (job.isCancelled())
+            return cancelledError();
+    }
+    if (matched == 0 && rows > 0)
+        return Error { Error::Code::InvalidInput,
+                       tr("No rows satisfied %1 after %2 tries (%3 rows drawn); the combination is too rare in the "
+                          "model.")
+                           .arg(conditionText)
+                           .arg(batch)
+                           .arg(drawn),
+                       {} };
+    // Identifiers drawn batch by batch could repeat across batches: draw them again for the final rows.
+    int outIndex = 0;
+    for (qsizetype i = 0; i < m_schema.columns.size(); ++i) {
+        const ColumnMeta &meta = m_schema.columns[i];
+        if (meta.excluded)
+            continue;
+        if (!Schema::isModelled(meta))
+            result.column(outIndex) = m_identifiers->generate(meta.name, matched, seed + quint64(i));
+        ++outIndex;
+    }
+    if (matched < rows && diagnostics)
+        diagnostics->append({ Diagnostic::Severity::Warning, QStringLiteral("condition_partial"),
+                              tr("Only %1 of %2 rows satisfied %3 after %4 tries.")
+                                  .arg(matched)
+                                  .arg(rows)
+                                  .arg(conditionText)
+                                  .arg(batch),
+                              {}, -1 });
+    return result;
 }
 
 } // namespace core

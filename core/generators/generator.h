@@ -7,6 +7,7 @@
 #include "core/job.h"
 #include "core/result.h"
 
+#include <QByteArray>
 #include <QDataStream>
 #include <QDateTime>
 #include <QIODevice>
@@ -76,6 +77,22 @@ public:
     /// The same seed gives the same rows, bit for bit, also after save and load.
     Result<Table> sample(qint64 rows, quint64 seed, JobContext &job);
 
+    /// Conditional sampling: `rows` rows whose cells equal the given values, e.g.
+    /// {{"sex", "F"}, {"pregnant", "yes"}}, drawn by rejection from sample() in batches with
+    /// seeds derived from `seed` (so deterministic), at most 50 batches and max(10⁶, 20·rows)
+    /// candidate rows in all. A value is compared with the cell as the CSV writer prints it
+    /// (category label, boolean spelling, "42" for integers, the date in its format).
+    /// Refused up front (InvalidInput, naming the condition): an unknown or excluded column, an
+    /// identifier/PII/text column, a category or boolean value the real data never holds, and a
+    /// combination of categorical values that never occurs together in the real data (checked
+    /// pairwise, for columns with up to 100 distinct values): "No rows satisfy sex=M,
+    /// pregnant=yes: this combination never occurs in the real data."
+    /// When no drawn row matches, fails with InvalidInput "No rows satisfied … after N tries";
+    /// when fewer than `rows` match, returns those and, if `diagnostics` is given, appends a
+    /// "condition_partial" warning. Id columns are regenerated for the final rows (unique).
+    Result<Table> sampleWhere(const QList<std::pair<QString, QString>> &conditions, qint64 rows, quint64 seed,
+                              JobContext &job, Diagnostics *diagnostics = nullptr);
+
     /// Writes magic, id, format version, info and the model.
     Result<void> save(QIODevice &out) const;
     /// Reads what save() wrote; refuses another generator's or a newer format's stream.
@@ -105,7 +122,23 @@ protected:
     void setFact(const QString &key, const QVariant &value) { m_pendingFacts.insert(key, value); }
 
 private:
+    /// Which categorical values, and which pairs of them, the real data holds (for sampleWhere).
+    struct ConditionSupport {
+        struct Tracked {
+            QString name;
+            QStringList values; ///< distinct cell texts, in first-seen order
+        };
+        QList<Tracked> columns;
+        /// For columns i < j: bit (a · |values_j| + b) set when values_i[a] and values_j[b] occur together.
+        QList<QByteArray> pairs;
+        void fit(const Table &real, const Schema &schema);
+        int indexOf(const QString &name) const;
+        /// False when columns i and j are tracked and values a, b never occur together.
+        bool pairSeen(int i, int a, int j, int b) const;
+    };
+
     GeneratorInfo m_info;
+    ConditionSupport m_support;
     Schema m_schema;
     std::unique_ptr<IdentifierModel> m_identifiers;
     QList<std::pair<QString, QList<double>>> m_pendingLosses;

@@ -4,9 +4,10 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 
+#include <bit>
 #include <cstring>
+#include <numeric>
 
 #include <random>
 
@@ -14,58 +15,96 @@ namespace core {
 
 namespace {
 
-// Template letters: 9 = digit, a = lower-case letter, A = upper-case letter, h = lower hex digit;
-// anything else is a literal, escaped with '\' when it collides with a class letter.
-QString templateOf(const QString &value)
-{
-    bool hexOnly = true;
-    for (QChar c : value)
-        hexOnly = hexOnly && (c.isDigit() || (c >= u'a' && c <= u'f') || !c.isLetterOrNumber());
-    QString out;
-    for (QChar c : value) {
-        if (c.isDigit())
-            out += hexOnly ? u'h' : u'9';
-        else if (hexOnly && c >= u'a' && c <= u'f')
-            out += u'h';
-        else if (c.isLower())
-            out += u'a';
-        else if (c.isUpper())
-            out += u'A';
-        else if (c == u'9' || c == u'a' || c == u'A' || c == u'h' || c == u'\\')
-            out += u'\\', out += c;
-        else
-            out += c;
+constexpr qsizetype kMaxPositions = 256;
+
+// Characters observed at one position: a bitmask for ASCII and a short list for the rest.
+struct Observed {
+    quint64 ascii[2] = { 0, 0 };
+    QList<QChar> other;
+
+    void add(QChar c)
+    {
+        const char16_t u = c.unicode();
+        if (u < 128)
+            ascii[u / 64] |= quint64(1) << (u % 64);
+        else if (other.size() < 64 && !other.contains(c))
+            other.append(c);
     }
-    // A template that is all hex but has no letter is really all digits.
-    if (hexOnly && !value.contains(QRegularExpression(QStringLiteral("[a-f]"))))
-        out.replace(u'h', u'9');
+    bool has(char16_t u) const { return u < 128 && ((ascii[u / 64] >> (u % 64)) & 1); }
+    int count() const
+    {
+        return int(std::popcount(ascii[0]) + std::popcount(ascii[1])) + int(other.size());
+    }
+};
+
+QString range(char16_t from, char16_t to)
+{
+    QString out;
+    for (char16_t c = from; c <= to; ++c)
+        out += QChar(c);
     return out;
 }
 
-QString fillTemplate(const QString &templ, std::mt19937_64 &rng)
+QString alphabetOf(const Observed &seen, bool hexLower, bool hexUpper, bool leading)
 {
-    static const QString kHex = QStringLiteral("0123456789abcdef");
-    QString out;
-    out.reserve(templ.size());
-    for (qsizetype i = 0; i < templ.size(); ++i) {
-        const QChar c = templ.at(i);
-        switch (c.unicode()) {
-        case '9': out += QChar(u'0' + char16_t(rng() % 10)); break;
-        case 'a': out += QChar(u'a' + char16_t(rng() % 26)); break;
-        case 'A': out += QChar(u'A' + char16_t(rng() % 26)); break;
-        case 'h': out += kHex.at(qsizetype(rng() % 16)); break;
-        case '\\':
-            if (i + 1 < templ.size())
-                out += templ.at(++i);
-            break;
-        default: out += c; break;
-        }
+    bool digit = false, lower = false, upper = false;
+    QString punctuation, all;
+    for (char16_t c = 0; c < 128; ++c) {
+        if (!seen.has(c))
+            continue;
+        all += QChar(c);
+        if (c >= u'0' && c <= u'9')
+            digit = true;
+        else if (c >= u'a' && c <= u'z')
+            lower = true;
+        else if (c >= u'A' && c <= u'Z')
+            upper = true;
+        else
+            punctuation += QChar(c);
     }
-    // Keep the first digit of a number non-zero so its digit count stays the same.
-    if (!out.isEmpty() && templ.startsWith(u'9') && out.at(0) == u'0')
-        out[0] = QChar(u'1' + char16_t(rng() % 9));
+    for (QChar c : seen.other) {
+        punctuation += c;
+        all += c;
+    }
+    if (seen.count() == 1)
+        return all; // a literal
+    QString out;
+    if (hexLower && (digit || lower)) {
+        out = range(u'0', u'9') + range(u'a', u'f');
+    } else if (hexUpper && (digit || upper)) {
+        out = range(u'0', u'9') + range(u'A', u'F');
+    } else {
+        if (digit)
+            out += range(u'0', u'9');
+        if (lower)
+            out += range(u'a', u'z');
+        if (upper)
+            out += range(u'A', u'Z');
+    }
+    if (leading && !seen.has(u'0') && out.startsWith(u'0'))
+        out.remove(0, 1);
+    return out + punctuation;
+}
+
+QString fillShape(const QStringList &alphabets, const QList<qint64> &lengthCounts, qint64 total, std::mt19937_64 &rng)
+{
+    qint64 pick = qint64(rng() % quint64(total));
+    qsizetype length = 0;
+    while (length < lengthCounts.size() && pick >= lengthCounts[length])
+        pick -= lengthCounts[length++];
+    QString out;
+    out.reserve(length);
+    for (qsizetype i = 0; i < length && i < alphabets.size(); ++i) {
+        const QString &alphabet = alphabets[i];
+        if (!alphabet.isEmpty())
+            out += alphabet.at(qsizetype(rng() % quint64(alphabet.size())));
+    }
     return out;
 }
+
+} // namespace
+
+namespace {
 
 quint64 saltedHash(quint64 salt, const QString &value)
 {
@@ -94,15 +133,47 @@ void IdentifierModel::fit(const Table &real, const Schema &schema)
         shape.storage = qint32(column.storage());
         shape.missingRate = column.missingRate();
         shape.unique = meta.type == SemanticType::Id;
+        std::vector<Observed> seen;
         for (qint64 row = 0; row < column.size(); ++row) {
             if (column.isMissing(row))
                 continue;
             const QString text = column.cellText(row);
-            if (shape.templ.isEmpty())
-                shape.templ = templateOf(text);
+            const qsizetype length = std::min(text.size(), kMaxPositions);
+            if (shape.lengthCounts.size() <= length)
+                shape.lengthCounts.resize(length + 1, 0);
+            ++shape.lengthCounts[length];
+            if (qsizetype(seen.size()) < length)
+                seen.resize(size_t(length));
+            for (qsizetype p = 0; p < length; ++p)
+                seen[size_t(p)].add(text.at(p));
             if (shape.unique)
                 shape.realHashes.insert(saltedHash(m_salt, text));
         }
+        // Hex when every varying position holds only hex digits of one case, with some letter.
+        bool anyHexLetterLower = false, anyHexLetterUpper = false, allHexLower = true, allHexUpper = true;
+        for (const Observed &position : seen) {
+            if (position.count() <= 1)
+                continue; // a literal such as the "S" of "S-0a3f9b1c"
+            for (char16_t u = 0; u < 128; ++u) {
+                if (!position.has(u))
+                    continue;
+                if (u >= u'a' && u <= u'z') {
+                    allHexUpper = false;
+                    anyHexLetterLower = anyHexLetterLower || u <= u'f';
+                    allHexLower = allHexLower && u <= u'f';
+                } else if (u >= u'A' && u <= u'Z') {
+                    allHexLower = false;
+                    anyHexLetterUpper = anyHexLetterUpper || u <= u'F';
+                    allHexUpper = allHexUpper && u <= u'F';
+                }
+            }
+            if (!position.other.isEmpty())
+                allHexLower = allHexUpper = false;
+        }
+        const bool hexLower = allHexLower && anyHexLetterLower;
+        const bool hexUpper = !hexLower && allHexUpper && anyHexLetterUpper;
+        for (size_t p = 0; p < seen.size(); ++p)
+            shape.alphabets.append(alphabetOf(seen[p], hexLower, hexUpper, p == 0));
         m_shapes.append(shape);
     }
 }
@@ -130,14 +201,16 @@ Column IdentifierModel::generate(const QString &name, qint64 rows, quint64 seed)
     column.setInteger(numeric);
     column.reserve(rows);
     std::mt19937_64 rng(seed ^ 0x9e3779b97f4a7c15ULL);
-    std::bernoulli_distribution missing(shape->missingRate);
+    const qint64 total = std::accumulate(shape->lengthCounts.begin(), shape->lengthCounts.end(), qint64(0));
     QSet<quint64> used;
     for (qint64 row = 0; row < rows; ++row) {
-        if (shape->templ.isEmpty() || missing(rng)) {
+        // Our own Bernoulli draw: std::bernoulli_distribution's algorithm is implementation-defined.
+        const double u = double(rng() >> 11) * 0x1.0p-53;
+        if (total == 0 || u < shape->missingRate) {
             column.appendMissing();
             continue;
         }
-        QString value = fillTemplate(shape->templ, rng);
+        QString value = fillShape(shape->alphabets, shape->lengthCounts, total, rng);
         // Redraw collisions with real or already generated ids; after a few tries widen
         // the value so the loop ends even when the template's space is exhausted.
         for (int attempt = 0; shape->unique; ++attempt) {
@@ -146,7 +219,8 @@ Column IdentifierModel::generate(const QString &name, qint64 rows, quint64 seed)
                 used.insert(h);
                 break;
             }
-            value = attempt < 20 ? fillTemplate(shape->templ, rng) : value + QChar(u'0' + char16_t(rng() % 10));
+            value = attempt < 20 ? fillShape(shape->alphabets, shape->lengthCounts, total, rng)
+                                 : value + QChar(u'1' + char16_t(rng() % 9));
         }
         if (numeric)
             column.appendNumber(value.toDouble());
@@ -160,7 +234,7 @@ void IdentifierModel::save(QDataStream &out) const
 {
     out << m_salt << qint32(m_shapes.size());
     for (const Shape &shape : m_shapes)
-        out << shape.name << shape.storage << shape.templ << shape.missingRate << shape.unique << shape.realHashes;
+        out << shape.name << shape.storage << shape.alphabets << shape.lengthCounts << shape.missingRate << shape.unique << shape.realHashes;
 }
 
 Result<void> IdentifierModel::load(QDataStream &in)
@@ -174,7 +248,7 @@ Result<void> IdentifierModel::load(QDataStream &in)
     m_shapes.clear();
     for (qint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         Shape shape;
-        in >> shape.name >> shape.storage >> shape.templ >> shape.missingRate >> shape.unique >> shape.realHashes;
+        in >> shape.name >> shape.storage >> shape.alphabets >> shape.lengthCounts >> shape.missingRate >> shape.unique >> shape.realHashes;
         m_shapes.append(shape);
     }
     if (in.status() != QDataStream::Ok)
