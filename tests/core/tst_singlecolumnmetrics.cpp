@@ -104,6 +104,12 @@ private Q_SLOTS:
         // Ties: {1,1,2} vs {1,2,2}: F at 1 is 2/3 vs 1/3 -> D = 1/3.
         QVERIFY(qAbs(ksComplement(std::vector<double> { 1, 1, 2 }, std::vector<double> { 1, 2, 2 }).score - 2.0 / 3.0)
                 < 1e-12);
+        // The finite extreme of case 014 stays finite and distinct from +inf.
+        QCOMPARE(ksComplement(std::vector<double> { 1e308, 1 }, std::vector<double> { 1, 1e308 }).score, 1.0);
+        QCOMPARE(ksComplement(std::vector<double> { 1e308, 1 },
+                              std::vector<double> { 1, std::numeric_limits<double>::infinity() })
+                     .score,
+                 0.5);
         // Real empty -> NaN with a reason.
         const MetricResult empty = ksComplement(std::vector<double> { kNaN }, std::vector<double> { 1.0 });
         QVERIFY(std::isnan(empty.score));

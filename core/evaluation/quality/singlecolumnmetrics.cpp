@@ -33,6 +33,8 @@ bool hasNaN(std::span<const double> values)
 double roundDecimals14(double value)
 {
     constexpr double kScale = 1e14;
+    if (!(std::fabs(value) < 1e15))
+        return value; // already integral at this precision; also keeps 1e308 from overflowing to inf
     return std::nearbyint(value * kScale) / kScale;
 }
 
