@@ -377,7 +377,7 @@ ColumnMeta inferText(const Column &column, Diagnostics &diagnostics)
 
     static const QRegularExpression kEmail(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}$"));
     static const QRegularExpression kSsn(QStringLiteral("^\\d{3}-\\d{2}-\\d{4}$"));
-    static const QRegularExpression kPhone(QStringLiteral("^\\+?[0-9][0-9 ().-]{6,}[0-9]$"));
+    static const QRegularExpression kPhone(QStringLiteral("^\\+?[0-9(][0-9 ().-]{6,}[0-9]$"));
     static const QRegularExpression kUuid(
         QStringLiteral("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
 
