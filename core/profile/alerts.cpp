@@ -180,11 +180,7 @@ void textAlerts(const ColumnProfile &c, AlertSink &sink)
     const TextStats &t = *c.text;
     const QStringList cols { c.name };
     if (t.whitespacePadded > 0) {
-        QList<ValueCount> padded;
-        for (const ValueCount &v : c.topValues) {
-            if (v.value.trimmed().size() != v.value.size())
-                padded.append(v);
-        }
+        const QList<ValueCount> &padded = t.paddedExamples;
         sink.add(QStringLiteral("whitespace"), Severity::Warning, cols,
                  tr("%1 has %2 value(s) with leading or trailing whitespace%3.")
                      .arg(c.name)
@@ -230,15 +226,7 @@ void textAlerts(const ColumnProfile &c, AlertSink &sink)
         && double(numbers) >= 0.5 * double(c.count)) {
         // Numbers with stray text. When the stray cells are only markers or padded numbers, the
         // column is numeric once those are cleaned: suggest the type change.
-        QList<ValueCount> stray;
-        for (const ValueCount &v : c.topValues) {
-            if (!parseNumber(v.value))
-                stray.append(v);
-        }
-        for (const ValueCount &m : t.markers) {
-            if (stray.size() < 10 && std::none_of(stray.begin(), stray.end(), [&m](const ValueCount &s) { return s.value == m.value; }))
-                stray.append(m);
-        }
+        const QList<ValueCount> &stray = t.nonNumericExamples;
         const bool cleanable = t.markerCells + t.numericAfterTrim == others;
         sink.add(QStringLiteral("mixed_types"), double(numbers) >= 0.9 * double(c.count) ? Severity::Warning : Severity::Info,
                  cols,

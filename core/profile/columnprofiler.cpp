@@ -360,6 +360,7 @@ TextStats analyseLabels(const QList<ValueCount> &values, const QString &columnNa
     t.minLength = std::numeric_limits<int>::max();
     const bool fewLabels = values.size() <= 10000;
     QHash<QString, QStringList> variants;
+    QList<ValueCount> padded, nonNumeric;
     for (const ValueCount &vc : values) {
         const QString &v = vc.value;
         const qint64 c = vc.count;
@@ -368,14 +369,19 @@ TextStats analyseLabels(const QList<ValueCount> &values, const QString &columnNa
         t.minLength = std::min(t.minLength, int(v.size()));
         t.maxLength = std::max(t.maxLength, int(v.size()));
         const QString trimmed = v.trimmed();
-        if (trimmed.size() != v.size())
+        if (trimmed.size() != v.size()) {
             t.whitespacePadded += c;
+            padded.append(vc);
+        }
         if (const std::optional<double> number = parseNumber(v)) {
             t.numericCells += c;
             if (std::isinf(*number))
                 t.nonFinite += c;
-        } else if (trimmed.size() != v.size() && parseNumber(trimmed)) {
-            t.numericAfterTrim += c;
+        } else {
+            if (trimmed.size() != v.size() && parseNumber(trimmed))
+                t.numericAfterTrim += c;
+            if (nonNumeric.size() < 1000)
+                nonNumeric.append(vc);
         }
         if (isMissingMarkerText(trimmed)) {
             t.markerCells += c;
@@ -404,6 +410,11 @@ TextStats analyseLabels(const QList<ValueCount> &values, const QString &columnNa
         return t;
     }
     t.meanLength = double(lengthSum) / double(cells);
+    const auto byCount = [](const ValueCount &a, const ValueCount &b) { return a.count > b.count; };
+    std::stable_sort(padded.begin(), padded.end(), byCount);
+    std::stable_sort(nonNumeric.begin(), nonNumeric.end(), byCount);
+    t.paddedExamples = padded.mid(0, 10);
+    t.nonNumericExamples = nonNumeric.mid(0, 10);
 
     QList<ValueCount> shapeList;
     for (auto it = shapes.cbegin(); it != shapes.cend(); ++it)
@@ -560,7 +571,10 @@ ColumnWork profileColumn(const Column &column, const ColumnMeta *meta, const Pro
     if (p.count == 0) {
         p.kind = ProfileKind::Empty;
     } else if (column.storage() == ColumnStorage::Boolean) {
-        p.kind = ProfileKind::Boolean;
+        // 0/1 read as booleans are still the binary numbers they were written as.
+        const bool zeroOne = column.labels().size() == 2 && column.labels().at(0) == QLatin1String("0")
+            && column.labels().at(1) == QLatin1String("1");
+        p.kind = zeroOne ? ProfileKind::Binary : ProfileKind::Boolean;
     } else if (column.storage() == ColumnStorage::DateTime) {
         p.kind = ProfileKind::DateTime;
     } else if (column.storage() == ColumnStorage::Number) {
@@ -584,18 +598,19 @@ ColumnWork profileColumn(const Column &column, const ColumnMeta *meta, const Pro
     }
 
     // Roles in the cross-column measures.
-    if ((p.kind == ProfileKind::Numeric || p.kind == ProfileKind::Binary) && p.distinct >= 2)
+    if ((p.kind == ProfileKind::Numeric || p.kind == ProfileKind::Binary) && p.distinct >= 2
+        && column.storage() == ColumnStorage::Number)
         work.correlates = true;
     else
         work.ranks = {};
     if (!work.correlates)
         work.order = {};
-    if ((p.kind == ProfileKind::Categorical || p.kind == ProfileKind::Boolean)
+    if ((p.kind == ProfileKind::Categorical || p.kind == ProfileKind::Boolean || p.kind == ProfileKind::Binary)
         && (column.storage() == ColumnStorage::Category || column.storage() == ColumnStorage::Boolean)
         && p.distinct >= 2 && work.levels <= options.maxAssociationLevels) {
         work.categorical = true;
     }
-    if (p.kind == ProfileKind::Binary) {
+    if (p.kind == ProfileKind::Binary && column.storage() == ColumnStorage::Number) {
         work.categorical = true;
         work.levels = 2;
         work.binaryCodes.resize(size_t(column.size()));

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QThread>
 
 #include <algorithm>
@@ -157,6 +158,21 @@ Result<Profile> profileTable(const Table &table, const Schema &schema, const Pro
             all.topValues = int(std::min<qint64>(t.distinct, 1000));
             balance.classes = profiling::profileColumn(table.column(targetIndex), schema.find(t.name), all).profile.topValues;
         }
+        // "ckd\t" is the class "ckd" misspelt: merge labels equal after trimming and case folding.
+        QList<ValueCount> merged;
+        QHash<QString, qsizetype> at;
+        for (const ValueCount &v : std::as_const(balance.classes)) {
+            const QString key = v.value.trimmed().toCaseFolded();
+            if (at.contains(key)) {
+                merged[at.value(key)].count += v.count;
+            } else {
+                at.insert(key, merged.size());
+                merged.append(v);
+            }
+        }
+        std::stable_sort(merged.begin(), merged.end(),
+                         [](const ValueCount &a, const ValueCount &b) { return a.count > b.count; });
+        balance.classes = merged;
         if (!balance.classes.isEmpty() && t.count > 0)
             balance.minorityShare = double(balance.classes.back().count) / double(t.count);
         profile.target = balance;

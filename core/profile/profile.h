@@ -95,6 +95,8 @@ struct TextStats {
     QList<ValueCount> patterns; ///< top shapes: digit 9, upper A, lower a, others kept ("A-9999")
     QString regex;              ///< a regular expression every value matches, when one is simple
     qint64 whitespacePadded = 0; ///< cells with leading or trailing spaces / tabs
+    QList<ValueCount> paddedExamples; ///< the most frequent padded values (up to 10)
+    QList<ValueCount> nonNumericExamples; ///< the most frequent values that are not numbers as written (up to 10)
     qint64 numericCells = 0;     ///< cells that read as a number as they are
     qint64 numericAfterTrim = 0; ///< cells that read as a number only after trimming whitespace
     qint64 nonFinite = 0;        ///< cells spelled inf, -inf, Infinity, ...
@@ -177,7 +179,9 @@ struct ProfileSource {
 /// The target's classes and their counts.
 struct TargetBalance {
     QString column;
-    QList<ValueCount> classes; ///< most frequent first
+    /// Most frequent first. Labels that differ only by surrounding whitespace or case count as one
+    /// class (under their most frequent spelling); the spelling alert names them.
+    QList<ValueCount> classes;
     double minorityShare = 0;  ///< smallest class share among non-missing cells
 };
 
