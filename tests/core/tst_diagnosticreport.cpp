@@ -5,7 +5,6 @@
 #include "tst_quality_tables.h"
 
 #include <QTest>
-
 #include <random>
 
 using namespace core;
@@ -28,9 +27,11 @@ qint64 bruteForceNewRows(const Table &real, const Table &synthetic, const Schema
                     all = rc.isMissing(r);
                 } else if (meta.type == SemanticType::Numerical) {
                     const double sv = sc.numbers()[size_t(i)];
-                    all = !rc.isMissing(r) && std::fabs(rc.numbers()[size_t(r)] - sv) <= std::fabs(tolerance * sv);
+                    all = !rc.isMissing(r)
+                        && std::fabs(rc.numbers()[size_t(r)] - sv) <= std::fabs(tolerance * sv);
                 } else {
-                    all = !rc.isMissing(r) && rc.labels()[rc.codes()[size_t(r)]] == sc.labels()[sc.codes()[size_t(i)]];
+                    all = !rc.isMissing(r)
+                        && rc.labels()[rc.codes()[size_t(r)]] == sc.labels()[sc.codes()[size_t(i)]];
                 }
                 if (!all)
                     break;
@@ -52,25 +53,25 @@ private Q_SLOTS:
     void validityAndStructure()
     {
         const Table real = table({ numbers(QStringLiteral("key"), { 1, 2, 3, 4 }, true),
-                                   numbers(QStringLiteral("hba1c"), { 5.2, 6.8, 7.4, 8.1 }),
-                                   categories(QStringLiteral("unit"), { "ICU", "ward", "ICU", "ward" }),
-                                   categories(QStringLiteral("note"), { "x", "y", "z", "w" }) });
+            numbers(QStringLiteral("hba1c"), { 5.2, 6.8, 7.4, 8.1 }),
+            categories(QStringLiteral("unit"), { "ICU", "ward", "ICU", "ward" }),
+            categories(QStringLiteral("note"), { "x", "y", "z", "w" }) });
         const Table synthetic = table({ numbers(QStringLiteral("key"), { 5, 6, 6, kNaN }, true),
-                                        numbers(QStringLiteral("hba1c"), { 5.5, 9.0, 6.0, 8.1 }),
-                                        categories(QStringLiteral("unit"), { "ICU", "ER", "ward", "ward" }),
-                                        numbers(QStringLiteral("extra"), { 1, 2, 3, 4 }) });
+            numbers(QStringLiteral("hba1c"), { 5.5, 9.0, 6.0, 8.1 }),
+            categories(QStringLiteral("unit"), { "ICU", "ER", "ward", "ward" }),
+            numbers(QStringLiteral("extra"), { 1, 2, 3, 4 }) });
         const Schema s = schema({ { QStringLiteral("key"), SemanticType::Id },
-                                  { QStringLiteral("hba1c"), SemanticType::Numerical },
-                                  { QStringLiteral("unit"), SemanticType::Categorical },
-                                  { QStringLiteral("note"), SemanticType::Text } });
+            { QStringLiteral("hba1c"), SemanticType::Numerical },
+            { QStringLiteral("unit"), SemanticType::Categorical },
+            { QStringLiteral("note"), SemanticType::Text } });
         const DiagnosticReport report = computeDiagnosticReport(real, synthetic, s);
         QCOMPARE(report.columns.size(), 3);
         QCOMPARE(report.columns[0].metric, QStringLiteral("KeyUniqueness"));
-        QCOMPARE(report.columns[0].score, 0.5);      // 6 repeated, NaN
+        QCOMPARE(report.columns[0].score, 0.5); // 6 repeated, NaN
         QCOMPARE(report.columns[1].metric, QStringLiteral("BoundaryAdherence"));
-        QCOMPARE(report.columns[1].score, 0.75);     // 9.0 outside [5.2, 8.1]
+        QCOMPARE(report.columns[1].score, 0.75); // 9.0 outside [5.2, 8.1]
         QCOMPARE(report.columns[2].metric, QStringLiteral("CategoryAdherence"));
-        QCOMPARE(report.columns[2].score, 0.75);     // "ER" unseen
+        QCOMPARE(report.columns[2].score, 0.75); // "ER" unseen
         QVERIFY(qAbs(report.dataValidity - 2.0 / 3.0) < 1e-12);
         // Structure: real {key:integer, hba1c:number, unit:category, note:category},
         // synthetic {key:integer, hba1c:number, unit:category, extra:number}: 3 shared of 5.
@@ -83,7 +84,7 @@ private Q_SLOTS:
     void newRowSynthesisByHand()
     {
         const Table real = table({ numbers(QStringLiteral("x"), { 100.0, 50.0, kNaN }),
-                                   categories(QStringLiteral("c"), { "a", "b", "a" }) });
+            categories(QStringLiteral("c"), { "a", "b", "a" }) });
         // row 0: 100.9 within 1 % of itself (|100 - 100.9| = 0.9 <= 1.009) -> copy
         // row 1: 101.5 too far (1.5 > 1.015) -> new
         // row 2: 50 with c = a: no real row has (50, a) -> new
@@ -91,9 +92,9 @@ private Q_SLOTS:
         // row 4: NaN with b: real NaN only with a -> new
         // row 5: 0.0 with a: tolerance 0 -> new
         const Table synthetic = table({ numbers(QStringLiteral("x"), { 100.9, 101.5, 50.0, kNaN, kNaN, 0.0 }),
-                                        categories(QStringLiteral("c"), { "a", "a", "a", "a", "b", "a" }) });
+            categories(QStringLiteral("c"), { "a", "a", "a", "a", "b", "a" }) });
         const Schema s = schema({ { QStringLiteral("x"), SemanticType::Numerical },
-                                  { QStringLiteral("c"), SemanticType::Categorical } });
+            { QStringLiteral("c"), SemanticType::Categorical } });
         SilentJob job;
         const Result<NewRowSynthesisResult> r = newRowSynthesis(real, synthetic, s, {}, job);
         QVERIFY(r.ok());
@@ -119,14 +120,14 @@ private Q_SLOTS:
                 d.append(rng() % 7 == 0 ? QString() : QString::number(rng() % 2));
             }
             return table({ numbers(QStringLiteral("a"), a), numbers(QStringLiteral("b"), b),
-                           categories(QStringLiteral("c"), c), categories(QStringLiteral("d"), d) });
+                categories(QStringLiteral("c"), c), categories(QStringLiteral("d"), d) });
         };
         const Table real = makeTable(400, false);
         const Table synthetic = makeTable(300, true);
         const Schema s = schema({ { QStringLiteral("a"), SemanticType::Numerical },
-                                  { QStringLiteral("b"), SemanticType::Numerical },
-                                  { QStringLiteral("c"), SemanticType::Categorical },
-                                  { QStringLiteral("d"), SemanticType::Categorical } });
+            { QStringLiteral("b"), SemanticType::Numerical },
+            { QStringLiteral("c"), SemanticType::Categorical },
+            { QStringLiteral("d"), SemanticType::Categorical } });
         SilentJob job;
         const Result<NewRowSynthesisResult> fast = newRowSynthesis(real, synthetic, s, {}, job);
         QVERIFY(fast.ok());
@@ -137,7 +138,7 @@ private Q_SLOTS:
         DiagnosticOptions tight;
         tight.numericalMatchTolerance = 0.001;
         QCOMPARE(newRowSynthesis(real, synthetic, s, tight, job).value().newRows,
-                 bruteForceNewRows(real, synthetic, s, 0.001));
+            bruteForceNewRows(real, synthetic, s, 0.001));
         // Sampling scores only that many rows.
         DiagnosticOptions sample;
         sample.syntheticSampleSize = 50;
@@ -148,8 +149,9 @@ private Q_SLOTS:
     void identicalTablesAreAllCopies()
     {
         const Table real = table({ numbers(QStringLiteral("x"), { 1, 2, 3 }),
-                                   booleans(QStringLiteral("b"), strings({ "T", "F", "" })) });
-        const Schema s = schema({ { QStringLiteral("x"), SemanticType::Numerical }, { QStringLiteral("b"), SemanticType::Boolean } });
+            booleans(QStringLiteral("b"), strings({ "T", "F", "" })) });
+        const Schema s = schema({ { QStringLiteral("x"), SemanticType::Numerical },
+            { QStringLiteral("b"), SemanticType::Boolean } });
         const DiagnosticReport report = computeDiagnosticReport(real, real, s);
         QCOMPARE(report.newRowSynthesis.score, 0.0);
         QCOMPARE(report.dataValidity, 1.0);

@@ -17,7 +17,8 @@ class TestPairMetrics : public QObject {
 private:
     static DiscretePair numberCodes(const std::vector<double> &real, const std::vector<double> &synthetic)
     {
-        return encodeDiscretePair(numbers(QStringLiteral("c"), real), numbers(QStringLiteral("c"), synthetic));
+        return encodeDiscretePair(
+            numbers(QStringLiteral("c"), real), numbers(QStringLiteral("c"), synthetic));
     }
 
 private Q_SLOTS:
@@ -36,15 +37,16 @@ private Q_SLOTS:
         const auto [realBins, synthBins]
             = discretizeColumn(std::vector<double> { 1, 2, 3, 4 }, std::vector<double> { 2, 3, 7, -10 }, 4);
         QCOMPARE(realBins, (std::vector<std::int32_t> { 1, 2, 3, 4 }));
-        QCOMPARE(synthBins, (std::vector<std::int32_t> { 2, 3, 4, 1 })); // -10 and 7 land in the open outer bins
+        QCOMPARE(
+            synthBins, (std::vector<std::int32_t> { 2, 3, 4, 1 })); // -10 and 7 land in the open outer bins
         QCOMPARE(contingencySimilarity(a.real, realBins, a.synthetic, synthBins).score, 0.25);
     }
 
     void contingencyMissingIsACategory()
     {
         // By hand: R cells (x,1) 0.5, (NaN,1) 0.5; S (x,1) 1.0 -> 1 - 0.5 (0.5 + 0.5) = 0.5
-        const DiscretePair a = encodeDiscretePair(categories(QStringLiteral("a"), { "x", "" }),
-                                                  categories(QStringLiteral("a"), { "x", "x" }));
+        const DiscretePair a = encodeDiscretePair(
+            categories(QStringLiteral("a"), { "x", "" }), categories(QStringLiteral("a"), { "x", "x" }));
         const DiscretePair b = numberCodes({ 1, 1 }, { 1, 1 });
         QCOMPARE(contingencySimilarity(a.real, b.real, a.synthetic, b.synthetic).score, 0.5);
     }
@@ -145,9 +147,10 @@ private Q_SLOTS:
         QFETCH(double, threshold);
         QFETCH(double, expected);
         const std::vector<double> x { 1, 2, 3, 4 };
-        const CorrelationResult r = correlationSimilarity(x, std::vector<double> { 0.2, -1.0895, -0.6425, 1.5365 }, x,
-                                                          std::vector<double> { 0.616536, -1.216536, -0.916536, 1.516536 },
-                                                          CorrelationCoefficient::Pearson, threshold);
+        const CorrelationResult r
+            = correlationSimilarity(x, std::vector<double> { 0.2, -1.0895, -0.6425, 1.5365 }, x,
+                std::vector<double> { 0.616536, -1.216536, -0.916536, 1.516536 },
+                CorrelationCoefficient::Pearson, threshold);
         // scipy.stats.pearsonr: r_real 0.4982117621135099, r_synthetic 0.3000001152845465
         QVERIFY(qAbs(r.realCorrelation - 0.4982117621135099) < 1e-12);
         QVERIFY(qAbs(r.syntheticCorrelation - 0.3000001152845465) < 1e-12);
@@ -161,15 +164,14 @@ private Q_SLOTS:
     {
         const std::vector<double> x { 1, 2, 3, 4 };
         const std::vector<double> constant { 5, 5, kNaN, 5 };
-        const CorrelationResult r = correlationSimilarity(x, constant, x, x, CorrelationCoefficient::Pearson, 0.0,
-                                                          QStringLiteral("a"), QStringLiteral("site"));
+        const CorrelationResult r = correlationSimilarity(x, constant, x, x, CorrelationCoefficient::Pearson,
+            0.0, QStringLiteral("a"), QStringLiteral("site"));
         QVERIFY(std::isnan(r.score));
         QVERIFY(r.error.contains(QStringLiteral("'site'")));
         QVERIFY(r.error.contains(QStringLiteral("real")));
         // Rows with NaN dropped per table: real pairs (1,2),(3,6),(4,8) r = 1; synthetic exact -1.
         const CorrelationResult d = correlationSimilarity(x, std::vector<double> { 2, kNaN, 6, 8 },
-                                                          std::vector<double> { 1, 2, kNaN, 4 },
-                                                          std::vector<double> { 4, 2, 9, -2 });
+            std::vector<double> { 1, 2, kNaN, 4 }, std::vector<double> { 4, 2, 9, -2 });
         QVERIFY(qAbs(d.realCorrelation - 1.0) < 1e-12);
         QVERIFY(qAbs(d.syntheticCorrelation + 1.0) < 1e-12);
         QVERIFY(qAbs(d.score) < 1e-12);
@@ -179,8 +181,8 @@ private Q_SLOTS:
     {
         // scipy.stats.spearmanr([1,2,3,4,5],[5,6,7,8,7]) = 0.8207826816681233
         QVERIFY(qAbs(spearman(std::vector<double> { 1, 2, 3, 4, 5 }, std::vector<double> { 5, 6, 7, 8, 7 })
-                     - 0.8207826816681233)
-                < 1e-12);
+                    - 0.8207826816681233)
+            < 1e-12);
     }
 
     void histogramEdgesAndDigitizeMatchNumpy()
@@ -192,7 +194,7 @@ private Q_SLOTS:
         QCOMPARE(edges[4], 0.8599999999999999);
         QCOMPARE(edges[10], 1.7);
         QCOMPARE(digitizeOwnEdges(std::vector<double> { 0.3, 1.7, 0.9, kNaN, 0.44 }),
-                 (std::vector<std::int32_t> { 1, 11, 5, 11, 2 }));
+            (std::vector<std::int32_t> { 1, 11, 5, 11, 2 }));
         // Constant input: edges from min - 0.5 to max + 0.5.
         const std::vector<double> flat = histogramBinEdges(std::vector<double> { 2, 2 });
         QCOMPARE(flat.front(), 1.5);

@@ -22,8 +22,9 @@ using namespace qualitytest;
 
 namespace {
 
-const QStringList kBinary { QStringLiteral("anaemia"), QStringLiteral("diabetes"), QStringLiteral("high_blood_pressure"),
-                            QStringLiteral("sex"), QStringLiteral("smoking"), QStringLiteral("DEATH_EVENT") };
+const QStringList kBinary { QStringLiteral("anaemia"), QStringLiteral("diabetes"),
+    QStringLiteral("high_blood_pressure"), QStringLiteral("sex"), QStringLiteral("smoking"),
+    QStringLiteral("DEATH_EVENT") };
 
 struct Data {
     QStringList names;
@@ -35,7 +36,8 @@ struct Data {
 Data load()
 {
     Data d;
-    QFile file(testsupport::realData(QStringLiteral("heart_failure/heart_failure_clinical_records_dataset.csv")));
+    QFile file(
+        testsupport::realData(QStringLiteral("heart_failure/heart_failure_clinical_records_dataset.csv")));
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         return d;
     const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
@@ -117,7 +119,8 @@ private Q_SLOTS:
             real.push_back(numbers(name, d.real[c]));
             synthetic.push_back(numbers(name, d.synthetic[c]));
             // 0/1 flags: numeric storage, boolean meaning (discrete for the metrics).
-            types.emplace_back(name, kBinary.contains(name) ? SemanticType::Boolean : SemanticType::Numerical);
+            types.emplace_back(
+                name, kBinary.contains(name) ? SemanticType::Boolean : SemanticType::Numerical);
         }
         m_real = table(std::move(real));
         m_synthetic = table(std::move(synthetic));
@@ -151,7 +154,8 @@ private Q_SLOTS:
         QVERIFY(qAbs(current.columnPairTrends - 0.788628762541806) < 1e-9);
         QVERIFY(qAbs(current.overall - 0.8669563702113516) < 1e-9);
 
-        const QualityReport all = computeQualityReport(m_real, m_synthetic, m_schema, QualityOptions::allPairs());
+        const QualityReport all
+            = computeQualityReport(m_real, m_synthetic, m_schema, QualityOptions::allPairs());
         QCOMPARE(all.pairsCounted, 78);
         QVERIFY(qAbs(all.columnPairTrends - 0.8626303285138653) < 1e-9);
         QVERIFY(qAbs(all.overall - 0.9039571531973813) < 1e-9);
@@ -176,8 +180,9 @@ private Q_SLOTS:
                     continue;
                 found = true;
                 QVERIFY2(qAbs(p.score - expected.score) < 1e-9, expected.a);
-                const double trend = p.metric == QLatin1StringView("CorrelationSimilarity") ? std::fabs(p.realCorrelation)
-                                                                                             : p.realAssociation;
+                const double trend = p.metric == QLatin1StringView("CorrelationSimilarity")
+                    ? std::fabs(p.realCorrelation)
+                    : p.realAssociation;
                 QVERIFY2(qAbs(trend - expected.trend) < 1e-9, expected.a);
             }
             QVERIFY2(found, expected.a);
@@ -195,7 +200,8 @@ private Q_SLOTS:
             { QStringLiteral("time"), 0.9966555183946488 },
         };
         for (const ValidityScore &column : report.columns)
-            QVERIFY2(qAbs(column.score - validity.value(column.column, 1.0)) < 1e-9, qPrintable(column.column));
+            QVERIFY2(
+                qAbs(column.score - validity.value(column.column, 1.0)) < 1e-9, qPrintable(column.column));
         QVERIFY(qAbs(report.dataValidity - 0.9819912528942628) < 1e-9);
         QCOMPARE(report.dataStructure, 1.0);
         QCOMPARE(report.newRowSynthesis.newRows, qint64(239));

@@ -9,7 +9,6 @@
 
 #include <QElapsedTimer>
 #include <QTest>
-
 #include <random>
 
 using namespace core;
@@ -96,7 +95,8 @@ private Q_SLOTS:
         const DiagnosticReport diagnostic = computeDiagnosticReport(real, synthetic, s);
         const qint64 diagnosticMs = timer.elapsed();
         qInfo("quality report %lld ms (%lld pairs, overall %.4f), diagnostic report %lld ms (new rows %.4f)",
-              qualityMs, qlonglong(quality.pairs.size()), quality.overall, diagnosticMs, diagnostic.newRowSynthesis.score);
+            qualityMs, qlonglong(quality.pairs.size()), quality.overall, diagnosticMs,
+            diagnostic.newRowSynthesis.score);
 
         QCOMPARE(quality.pairs.size(), 1225);
         QVERIFY(quality.overall > 0.5 && quality.overall <= 1.0);
@@ -118,7 +118,8 @@ private Q_SLOTS:
         // row rotations: marginals equal (shapes 1), pair trends broken, every row new.
         SilentJob job;
         Result<CsvReadResult> read = CsvReader::read(
-            testsupport::realData(QStringLiteral("diabetes_130_us_hospitals/diabetic_data.csv")), CsvOptions {}, job);
+            testsupport::realData(QStringLiteral("diabetes_130_us_hospitals/diabetic_data.csv")),
+            CsvOptions {}, job);
         if (!read.ok())
             QSKIP(qPrintable(QStringLiteral("diabetes 130 not loadable here: ") + read.error().toString()));
         const Table &real = read.value().table;
@@ -138,11 +139,12 @@ private Q_SLOTS:
         const qint64 qualityMs = timer.restart();
         const DiagnosticReport diagnostic = computeDiagnosticReport(real, synthetic, s);
         const qint64 diagnosticMs = timer.elapsed();
-        qInfo("diabetes 130: %d shape columns, %lld pairs; quality %lld ms (shapes %.4f, trends %.4f over %d pairs), "
+        qInfo("diabetes 130: %d shape columns, %lld pairs; quality %lld ms (shapes %.4f, trends %.4f over %d "
+              "pairs), "
               "diagnostic %lld ms (validity %.4f, new rows %.4f)",
-              int(quality.columns.size()), qlonglong(quality.pairs.size()), qualityMs, quality.columnShapes,
-              quality.columnPairTrends, quality.pairsCounted, diagnosticMs, diagnostic.dataValidity,
-              diagnostic.newRowSynthesis.score);
+            int(quality.columns.size()), qlonglong(quality.pairs.size()), qualityMs, quality.columnShapes,
+            quality.columnPairTrends, quality.pairsCounted, diagnosticMs, diagnostic.dataValidity,
+            diagnostic.newRowSynthesis.score);
         for (const ColumnShapeScore &column : quality.columns) {
             if (!column.error.isEmpty())
                 continue;

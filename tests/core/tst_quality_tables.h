@@ -8,7 +8,6 @@
 #include <QDateTime>
 #include <QFile>
 #include <QStringList>
-
 #include <cmath>
 #include <initializer_list>
 #include <limits>

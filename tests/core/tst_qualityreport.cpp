@@ -25,20 +25,19 @@ Example5 example5()
 {
     Example5 e;
     e.real = table({ numbers(QStringLiteral("col1"), { 0, 1, 2, 3 }, true),
-                     categories(QStringLiteral("col2"), { "a", "b", "c", "d" }),
-                     booleans(QStringLiteral("col3"), strings({ "T", "F", "F", "T" })),
-                     dates(QStringLiteral("col4"), strings({ "2020-10-01", "2021-01-02", "2021-09-12", "2022-10-01" })),
-                     dates(QStringLiteral("col5"), strings({ "2020-09-13", "2020-12-01", "2021-01-12", "2022-08-13" })) });
+        categories(QStringLiteral("col2"), { "a", "b", "c", "d" }),
+        booleans(QStringLiteral("col3"), strings({ "T", "F", "F", "T" })),
+        dates(QStringLiteral("col4"), strings({ "2020-10-01", "2021-01-02", "2021-09-12", "2022-10-01" })),
+        dates(QStringLiteral("col5"), strings({ "2020-09-13", "2020-12-01", "2021-01-12", "2022-08-13" })) });
     e.synthetic = table({ numbers(QStringLiteral("col1"), { 0, 2, 2, 3 }, true),
-                          categories(QStringLiteral("col2"), { "a", "c", "c", "b" }),
-                          booleans(QStringLiteral("col3"), strings({ "F", "F", "F", "T" })),
-                          dates(QStringLiteral("col4"), strings({ "2020-11-04", "2021-02-01", "2021-08-01", "2022-12-01" })),
-                          dates(QStringLiteral("col5"), strings({ "2020-10-13", "2020-02-04", "2021-03-11", "2022-07-23" })) });
+        categories(QStringLiteral("col2"), { "a", "c", "c", "b" }),
+        booleans(QStringLiteral("col3"), strings({ "F", "F", "F", "T" })),
+        dates(QStringLiteral("col4"), strings({ "2020-11-04", "2021-02-01", "2021-08-01", "2022-12-01" })),
+        dates(QStringLiteral("col5"), strings({ "2020-10-13", "2020-02-04", "2021-03-11", "2022-07-23" })) });
     e.schema = schema({ { QStringLiteral("col1"), SemanticType::Numerical },
-                        { QStringLiteral("col2"), SemanticType::Categorical },
-                        { QStringLiteral("col3"), SemanticType::Boolean },
-                        { QStringLiteral("col4"), SemanticType::DateTime },
-                        { QStringLiteral("col5"), SemanticType::DateTime } });
+        { QStringLiteral("col2"), SemanticType::Categorical },
+        { QStringLiteral("col3"), SemanticType::Boolean }, { QStringLiteral("col4"), SemanticType::DateTime },
+        { QStringLiteral("col5"), SemanticType::DateTime } });
     return e;
 }
 
@@ -51,7 +50,8 @@ private Q_SLOTS:
     void workedValue5AllPairs()
     {
         const Example5 e = example5();
-        const QualityReport report = computeQualityReport(e.real, e.synthetic, e.schema, QualityOptions::allPairs());
+        const QualityReport report
+            = computeQualityReport(e.real, e.synthetic, e.schema, QualityOptions::allPairs());
         QCOMPARE(report.columns.size(), 5);
         for (const ColumnShapeScore &column : report.columns)
             QVERIFY2(qAbs(column.score - 0.75) < 1e-12, qPrintable(column.column));
@@ -88,13 +88,15 @@ private Q_SLOTS:
 
     void case024ColumnLeftOutAndListed()
     {
-        const CaseCells cells = readCase(testsupport::caseFile(QStringLiteral("024_tv_both_all_missing.csv")));
+        const CaseCells cells
+            = readCase(testsupport::caseFile(QStringLiteral("024_tv_both_all_missing.csv")));
         QVERIFY(cells.ok);
-        const Table real = table({ categories(cells.column, cells.real),
-                                   numbers(QStringLiteral("x"), { 1, 2, 3, 4, 5 }) });
-        const Table synthetic = table({ categories(cells.column, cells.synthetic),
-                                        numbers(QStringLiteral("x"), { 1, 2, 3, 4, 9 }) });
-        const Schema s = schema({ { cells.column, SemanticType::Categorical }, { QStringLiteral("x"), SemanticType::Numerical } });
+        const Table real = table(
+            { categories(cells.column, cells.real), numbers(QStringLiteral("x"), { 1, 2, 3, 4, 5 }) });
+        const Table synthetic = table(
+            { categories(cells.column, cells.synthetic), numbers(QStringLiteral("x"), { 1, 2, 3, 4, 9 }) });
+        const Schema s = schema({ { cells.column, SemanticType::Categorical },
+            { QStringLiteral("x"), SemanticType::Numerical } });
         const QualityReport report = computeQualityReport(real, synthetic, s);
         QVERIFY(std::isnan(report.columns[0].score));
         QCOMPARE(report.columns[0].error, QStringLiteral("no non-missing values in real or synthetic"));
@@ -106,17 +108,18 @@ private Q_SLOTS:
         QVERIFY(!errors.isEmpty());
         QCOMPARE(errors.first().toObject().value(QStringLiteral("column")).toString(), cells.column);
         QCOMPARE(errors.first().toObject().value(QStringLiteral("error")).toString(),
-                 QStringLiteral("no non-missing values in real or synthetic"));
+            QStringLiteral("no non-missing values in real or synthetic"));
     }
 
     void case023NoteInReport()
     {
-        const CaseCells cells = readCase(testsupport::caseFile(QStringLiteral("023_tv_synthetic_all_missing.csv")));
+        const CaseCells cells
+            = readCase(testsupport::caseFile(QStringLiteral("023_tv_synthetic_all_missing.csv")));
         QVERIFY(cells.ok);
         const Table real = table({ categories(cells.column, cells.real) });
         const Table synthetic = table({ categories(cells.column, cells.synthetic) });
-        const QualityReport report = computeQualityReport(real, synthetic,
-                                                          schema({ { cells.column, SemanticType::Categorical } }));
+        const QualityReport report
+            = computeQualityReport(real, synthetic, schema({ { cells.column, SemanticType::Categorical } }));
         QCOMPARE(report.columns[0].score, 0.0);
         QCOMPARE(report.columns[0].note, QStringLiteral("synthetic missing rate 1.00 vs real 0.25"));
         QCOMPARE(report.columns[0].realMissingRate, 0.25);
@@ -128,14 +131,14 @@ private Q_SLOTS:
     {
         // Case 011's rule: pairs with a constant column are not computable and left out.
         const Table real = table({ numbers(QStringLiteral("age"), { 30, 40, 50, 60 }),
-                                   numbers(QStringLiteral("bp"), { 110, 120, 135, 150 }),
-                                   numbers(QStringLiteral("protocol_version"), { 2, 2, 2, 2 }, true) });
+            numbers(QStringLiteral("bp"), { 110, 120, 135, 150 }),
+            numbers(QStringLiteral("protocol_version"), { 2, 2, 2, 2 }, true) });
         const Table synthetic = table({ numbers(QStringLiteral("age"), { 35, 45, 50, 58 }),
-                                        numbers(QStringLiteral("bp"), { 112, 118, 140, 149 }),
-                                        numbers(QStringLiteral("protocol_version"), { 2, 2, 2, 2 }, true) });
+            numbers(QStringLiteral("bp"), { 112, 118, 140, 149 }),
+            numbers(QStringLiteral("protocol_version"), { 2, 2, 2, 2 }, true) });
         const Schema s = schema({ { QStringLiteral("age"), SemanticType::Numerical },
-                                  { QStringLiteral("bp"), SemanticType::Numerical },
-                                  { QStringLiteral("protocol_version"), SemanticType::Numerical } });
+            { QStringLiteral("bp"), SemanticType::Numerical },
+            { QStringLiteral("protocol_version"), SemanticType::Numerical } });
         const QualityReport report = computeQualityReport(real, synthetic, s, QualityOptions::allPairs());
         QCOMPARE(report.pairs.size(), 3);
         QVERIFY(!std::isnan(report.pairs[0].score));
@@ -148,12 +151,14 @@ private Q_SLOTS:
 
     void ignoredAndMissingColumns()
     {
-        Table real = table({ numbers(QStringLiteral("id"), { 1, 2, 3 }, true), numbers(QStringLiteral("x"), { 1, 2, 3 }),
-                             categories(QStringLiteral("gone"), { "a", "b", "a" }) });
-        Table synthetic = table({ numbers(QStringLiteral("id"), { 7, 8, 9 }, true), numbers(QStringLiteral("x"), { 1, 2, 3 }) });
-        Schema s = schema({ { QStringLiteral("id"), SemanticType::Id },
-                            { QStringLiteral("x"), SemanticType::Numerical },
-                            { QStringLiteral("gone"), SemanticType::Categorical } });
+        Table real = table(
+            { numbers(QStringLiteral("id"), { 1, 2, 3 }, true), numbers(QStringLiteral("x"), { 1, 2, 3 }),
+                categories(QStringLiteral("gone"), { "a", "b", "a" }) });
+        Table synthetic = table(
+            { numbers(QStringLiteral("id"), { 7, 8, 9 }, true), numbers(QStringLiteral("x"), { 1, 2, 3 }) });
+        Schema s = schema(
+            { { QStringLiteral("id"), SemanticType::Id }, { QStringLiteral("x"), SemanticType::Numerical },
+                { QStringLiteral("gone"), SemanticType::Categorical } });
         const QualityReport report = computeQualityReport(real, synthetic, s);
         QCOMPARE(report.columns.size(), 2); // the id column is not a shape
         QCOMPARE(report.columns[1].column, QStringLiteral("gone"));
@@ -185,20 +190,25 @@ private Q_SLOTS:
         const DiagnosticReport diagnostic = computeDiagnosticReport(e.real, e.synthetic, e.schema);
         const QJsonObject json = qualityToJson(e.schema, current, all, diagnostic);
         QCOMPARE(json.value(QStringLiteral("sdtypes")).toObject().value(QStringLiteral("col4")).toString(),
-                 QStringLiteral("datetime"));
+            QStringLiteral("datetime"));
         for (const QString &mode : { QStringLiteral("quality"), QStringLiteral("quality_all_pairs") }) {
             const QJsonObject q = json.value(mode).toObject();
-            for (const char *key : { "overall", "column_shapes", "column_pair_trends", "columns", "pairs", "column_details",
-                                     "errors", "pairs_counted" })
+            for (const char *key : { "overall", "column_shapes", "column_pair_trends", "columns", "pairs",
+                     "column_details", "errors", "pairs_counted" })
                 QVERIFY2(q.contains(QLatin1StringView(key)), key);
-            QCOMPARE(q.value(QStringLiteral("columns")).toObject().value(QStringLiteral("col1")).toDouble(), 0.75);
+            QCOMPARE(
+                q.value(QStringLiteral("columns")).toObject().value(QStringLiteral("col1")).toDouble(), 0.75);
             QCOMPARE(q.value(QStringLiteral("pairs")).toArray().size(), 10);
         }
-        QVERIFY(qAbs(json.value(QStringLiteral("quality_all_pairs")).toObject().value(QStringLiteral("column_pair_trends")).toDouble()
-                     - 0.5005754481922459)
-                < 1e-12);
+        QVERIFY(qAbs(json.value(QStringLiteral("quality_all_pairs"))
+                         .toObject()
+                         .value(QStringLiteral("column_pair_trends"))
+                         .toDouble()
+                    - 0.5005754481922459)
+            < 1e-12);
         const QJsonObject d = json.value(QStringLiteral("diagnostic")).toObject();
-        for (const char *key : { "overall", "data_validity", "data_structure", "columns", "new_row_synthesis" })
+        for (const char *key :
+            { "overall", "data_validity", "data_structure", "columns", "new_row_synthesis" })
             QVERIFY2(d.contains(QLatin1StringView(key)), key);
     }
 };

@@ -18,9 +18,11 @@ class TestSingleColumnMetrics : public QObject {
 private:
     static DiscretePair codes(const QStringList &real, const QStringList &synthetic)
     {
-        return encodeDiscretePair(categories(QStringLiteral("c"), real), categories(QStringLiteral("c"), synthetic));
+        return encodeDiscretePair(
+            categories(QStringLiteral("c"), real), categories(QStringLiteral("c"), synthetic));
     }
-    static DiscretePair codes(std::initializer_list<const char *> real, std::initializer_list<const char *> synthetic)
+    static DiscretePair codes(
+        std::initializer_list<const char *> real, std::initializer_list<const char *> synthetic)
     {
         return codes(strings(real), strings(synthetic));
     }
@@ -38,7 +40,8 @@ private Q_SLOTS:
         // By hand: real counts a 2, b 1, c 1e-6 (c only synthetic); synthetic a 1, c 1.
         const DiscretePair p = codes({ "a", "a", "b" }, { "a", "c" });
         const double total = 3.000001;
-        const double expected = 1.0 - 0.5 * (std::fabs(0.5 - 2.0 / total) + 1.0 / total + std::fabs(0.5 - 1e-6 / total));
+        const double expected
+            = 1.0 - 0.5 * (std::fabs(0.5 - 2.0 / total) + 1.0 / total + std::fabs(0.5 - 1e-6 / total));
         QVERIFY(qAbs(tvComplement(p.real, p.synthetic).score - expected) < 1e-12);
     }
 
@@ -51,7 +54,8 @@ private Q_SLOTS:
 
     void case023SyntheticAllMissing()
     {
-        const CaseCells cells = readCase(testsupport::caseFile(QStringLiteral("023_tv_synthetic_all_missing.csv")));
+        const CaseCells cells
+            = readCase(testsupport::caseFile(QStringLiteral("023_tv_synthetic_all_missing.csv")));
         QVERIFY(cells.ok);
         QCOMPARE(cells.real.size(), 8);
         const DiscretePair p = codes(cells.real, cells.synthetic);
@@ -63,7 +67,8 @@ private Q_SLOTS:
 
     void case024BothAllMissing()
     {
-        const CaseCells cells = readCase(testsupport::caseFile(QStringLiteral("024_tv_both_all_missing.csv")));
+        const CaseCells cells
+            = readCase(testsupport::caseFile(QStringLiteral("024_tv_both_all_missing.csv")));
         QVERIFY(cells.ok);
         QCOMPARE(cells.real.size(), 5);
         QCOMPARE(cells.synthetic.size(), 5);
@@ -98,18 +103,21 @@ private Q_SLOTS:
     void ksComplementByHand()
     {
         // ECDFs of {1,2,3,4} and {3,4,5,6}: largest gap 0.5 at x in [2, 3).
-        QCOMPARE(ksComplement(std::vector<double> { 1, 2, 3, 4 }, std::vector<double> { 3, 4, 5, 6 }).score, 0.5);
+        QCOMPARE(
+            ksComplement(std::vector<double> { 1, 2, 3, 4 }, std::vector<double> { 3, 4, 5, 6 }).score, 0.5);
         // NaN dropped: {1,2} vs {1,2} -> identical.
-        QCOMPARE(ksComplement(std::vector<double> { 1, kNaN, 2 }, std::vector<double> { kNaN, 2, 1 }).score, 1.0);
+        QCOMPARE(
+            ksComplement(std::vector<double> { 1, kNaN, 2 }, std::vector<double> { kNaN, 2, 1 }).score, 1.0);
         // Ties: {1,1,2} vs {1,2,2}: F at 1 is 2/3 vs 1/3 -> D = 1/3.
-        QVERIFY(qAbs(ksComplement(std::vector<double> { 1, 1, 2 }, std::vector<double> { 1, 2, 2 }).score - 2.0 / 3.0)
-                < 1e-12);
+        QVERIFY(qAbs(ksComplement(std::vector<double> { 1, 1, 2 }, std::vector<double> { 1, 2, 2 }).score
+                    - 2.0 / 3.0)
+            < 1e-12);
         // The finite extreme of case 014 stays finite and distinct from +inf.
         QCOMPARE(ksComplement(std::vector<double> { 1e308, 1 }, std::vector<double> { 1, 1e308 }).score, 1.0);
         QCOMPARE(ksComplement(std::vector<double> { 1e308, 1 },
-                              std::vector<double> { 1, std::numeric_limits<double>::infinity() })
+                     std::vector<double> { 1, std::numeric_limits<double>::infinity() })
                      .score,
-                 0.5);
+            0.5);
         // Real empty -> NaN with a reason.
         const MetricResult empty = ksComplement(std::vector<double> { kNaN }, std::vector<double> { 1.0 });
         QVERIFY(std::isnan(empty.score));
@@ -119,14 +127,16 @@ private Q_SLOTS:
     void boundaryAdherenceWorkedValue10()
     {
         // Spec #10: R [1.0,2.4,2.6,0.8]; S [0.9,1.8,2.1,5.0] -> 0.75
-        QCOMPARE(boundaryAdherence(std::vector<double> { 1.0, 2.4, 2.6, 0.8 }, std::vector<double> { 0.9, 1.8, 2.1, 5.0 })
+        QCOMPARE(boundaryAdherence(
+                     std::vector<double> { 1.0, 2.4, 2.6, 0.8 }, std::vector<double> { 0.9, 1.8, 2.1, 5.0 })
                      .score,
-                 0.75);
+            0.75);
     }
 
     void case026BoundaryAdherenceNaN()
     {
-        const CaseCells cells = readCase(testsupport::caseFile(QStringLiteral("026_boundary_adherence_nan.csv")));
+        const CaseCells cells
+            = readCase(testsupport::caseFile(QStringLiteral("026_boundary_adherence_nan.csv")));
         QVERIFY(cells.ok);
         const MetricResult r = boundaryAdherence(toNumbers(cells.real), toNumbers(cells.synthetic));
         QVERIFY(qAbs(r.score - 0.666667) < 1e-6); // 4 of 6: the empty cell is out of bounds
@@ -168,7 +178,9 @@ private Q_SLOTS:
     void rangeCoverageWorkedValue12()
     {
         // Spec #12: R [1,2,3,4,5]; S [2,3,1,2,3] -> 0.5
-        QCOMPARE(rangeCoverage(std::vector<double> { 1, 2, 3, 4, 5 }, std::vector<double> { 2, 3, 1, 2, 3 }).score, 0.5);
+        QCOMPARE(
+            rangeCoverage(std::vector<double> { 1, 2, 3, 4, 5 }, std::vector<double> { 2, 3, 1, 2, 3 }).score,
+            0.5);
         QVERIFY(std::isnan(rangeCoverage(std::vector<double> { 2, 2 }, std::vector<double> { 1, 3 }).score));
     }
 
@@ -183,7 +195,7 @@ private Q_SLOTS:
     {
         // Spec #14: R [1.0,NaN,2.6,0.8]; S [0.9,1.8,None,None] -> 0.75
         const MetricResult r = missingValueSimilarity(numbers(QStringLiteral("x"), { 1.0, kNaN, 2.6, 0.8 }),
-                                                      numbers(QStringLiteral("x"), { 0.9, 1.8, kNaN, kNaN }));
+            numbers(QStringLiteral("x"), { 0.9, 1.8, kNaN, kNaN }));
         QCOMPARE(r.score, 0.75);
     }
 
@@ -194,7 +206,8 @@ private Q_SLOTS:
         const std::vector<double> synthetic { 0.9, 1.8, 3.1, 5.0 };
         QVERIFY(qAbs(statisticSimilarity(real, synthetic, Statistic::Mean).score - (1.0 - 1.0 / 1.8)) < 1e-6);
         // Median by hand: real 1.7, synthetic 2.45 -> 1 - 0.75 / 1.8.
-        QVERIFY(qAbs(statisticSimilarity(real, synthetic, Statistic::Median).score - (1.0 - 0.75 / 1.8)) < 1e-12);
+        QVERIFY(
+            qAbs(statisticSimilarity(real, synthetic, Statistic::Median).score - (1.0 - 0.75 / 1.8)) < 1e-12);
         // Std with ddof 1 (pandas): computed by hand from the sums of squares.
         auto sd = [](const std::vector<double> &v) {
             const double m = (v[0] + v[1] + v[2] + v[3]) / 4.0;
@@ -204,16 +217,17 @@ private Q_SLOTS:
             return std::sqrt(s / 3.0);
         };
         QVERIFY(qAbs(statisticSimilarity(real, synthetic, Statistic::StandardDeviation).score
-                     - std::max(0.0, 1.0 - std::fabs(sd(real) - sd(synthetic)) / 1.8))
-                < 1e-12);
-        QVERIFY(std::isnan(statisticSimilarity(std::vector<double> { 3, 3 }, synthetic, Statistic::Mean).score));
+                    - std::max(0.0, 1.0 - std::fabs(sd(real) - sd(synthetic)) / 1.8))
+            < 1e-12);
+        QVERIFY(
+            std::isnan(statisticSimilarity(std::vector<double> { 3, 3 }, synthetic, Statistic::Mean).score));
     }
 
     void discreteEncodingAcrossStorages()
     {
         // Numeric codes against the same codes read as labels meet on value.
         const DiscretePair p = encodeDiscretePair(numbers(QStringLiteral("c"), { 1, 2, 2, kNaN }),
-                                                  categories(QStringLiteral("c"), { "2", "1.0", "", "3" }));
+            categories(QStringLiteral("c"), { "2", "1.0", "", "3" }));
         QCOMPARE(p.real[0], p.synthetic[1]);
         QCOMPARE(p.real[1], p.synthetic[0]);
         QCOMPARE(p.real[3], -1);

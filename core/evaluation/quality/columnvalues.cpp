@@ -2,7 +2,6 @@
 #include "core/evaluation/quality/columnvalues.h"
 
 #include <QHash>
-
 #include <cmath>
 #include <unordered_map>
 
@@ -35,8 +34,7 @@ bool isNumericStorage(ColumnStorage storage)
 }
 
 // Assigns codes to keys in order of first appearance, real column first.
-template <typename Key, typename Map>
-std::int32_t codeOf(Map &map, const Key &key)
+template <typename Key, typename Map> std::int32_t codeOf(Map &map, const Key &key)
 {
     const auto [it, inserted] = map.try_emplace(key, std::int32_t(map.size()));
     return it->second;
@@ -56,10 +54,16 @@ std::vector<QString> cellKeys(const Column &column)
             continue;
         switch (column.storage()) {
         case ColumnStorage::Number:
-        case ColumnStorage::DateTime: keys[size_t(row)] = numberKey(column.numbers()[size_t(row)]); break;
+        case ColumnStorage::DateTime:
+            keys[size_t(row)] = numberKey(column.numbers()[size_t(row)]);
+            break;
         case ColumnStorage::Category:
-        case ColumnStorage::Boolean: keys[size_t(row)] = labelKeys.value(column.codes()[size_t(row)]); break;
-        case ColumnStorage::Text: keys[size_t(row)] = labelKey(column.texts()[size_t(row)]); break;
+        case ColumnStorage::Boolean:
+            keys[size_t(row)] = labelKeys.value(column.codes()[size_t(row)]);
+            break;
+        case ColumnStorage::Text:
+            keys[size_t(row)] = labelKey(column.texts()[size_t(row)]);
+            break;
         }
     }
     return keys;
@@ -71,12 +75,15 @@ ColumnShape shapeOf(SemanticType type)
 {
     switch (type) {
     case SemanticType::Numerical:
-    case SemanticType::DateTime: return ColumnShape::Continuous;
+    case SemanticType::DateTime:
+        return ColumnShape::Continuous;
     case SemanticType::Categorical:
-    case SemanticType::Boolean: return ColumnShape::Discrete;
+    case SemanticType::Boolean:
+        return ColumnShape::Discrete;
     case SemanticType::Id:
     case SemanticType::Pii:
-    case SemanticType::Text: return ColumnShape::Other;
+    case SemanticType::Text:
+        return ColumnShape::Other;
     }
     return ColumnShape::Other;
 }
@@ -161,12 +168,15 @@ DiscretePair encodeDiscretePair(const Column &real, const Column &synthetic)
         };
         const std::vector<std::int32_t> realMap = labelCodes(real.labels());
         const std::vector<std::int32_t> synthMap = labelCodes(synthetic.labels());
-        auto apply = [](const Column &column, const std::vector<std::int32_t> &map, std::vector<std::int32_t> &to) {
-            for (size_t i = 0; i < to.size(); ++i) {
-                const std::int32_t code = column.codes()[i];
-                to[i] = (column.missingMask()[i] || code < 0 || size_t(code) >= map.size()) ? -1 : map[size_t(code)];
-            }
-        };
+        auto apply
+            = [](const Column &column, const std::vector<std::int32_t> &map, std::vector<std::int32_t> &to) {
+                  for (size_t i = 0; i < to.size(); ++i) {
+                      const std::int32_t code = column.codes()[i];
+                      to[i] = (column.missingMask()[i] || code < 0 || size_t(code) >= map.size())
+                          ? -1
+                          : map[size_t(code)];
+                  }
+              };
         apply(real, realMap, out.real);
         apply(synthetic, synthMap, out.synthetic);
         out.categoryCount = int(codes.size());

@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QSet>
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -20,7 +19,10 @@ namespace {
 using metrics::ColumnShape;
 using metrics::PreparedColumn;
 
-QString tr(const char *text) { return QCoreApplication::translate("core::DiagnosticReport", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("core::DiagnosticReport", text);
+}
 
 QString kindOf(const Column &column)
 {
@@ -41,8 +43,8 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t v)
 // Rows as keys: the discrete codes followed by the NaN pattern of the continuous columns.
 class RowKeys {
 public:
-    RowKeys(const std::vector<const PreparedColumn *> &discrete, const std::vector<const PreparedColumn *> &continuous,
-            bool synthetic, qint64 rows)
+    RowKeys(const std::vector<const PreparedColumn *> &discrete,
+        const std::vector<const PreparedColumn *> &continuous, bool synthetic, qint64 rows)
         : m_width(discrete.size() + (continuous.size() + 31) / 32)
         , m_data(size_t(rows) * m_width, 0)
     {
@@ -53,7 +55,8 @@ public:
                 m_data[size_t(r) * m_width + d] = codes[size_t(r)];
         }
         for (size_t c = 0; c < continuous.size(); ++c) {
-            const std::span<const double> values = synthetic ? continuous[c]->syntheticValues : continuous[c]->realValues;
+            const std::span<const double> values
+                = synthetic ? continuous[c]->syntheticValues : continuous[c]->realValues;
             const size_t word = discrete.size() + c / 32;
             for (qint64 r = 0; r < rows; ++r) {
                 if (std::isnan(values[size_t(r)]))
@@ -80,9 +83,9 @@ private:
 };
 
 struct RowGroup {
-    qint64 firstRow = 0;       // a real row holding the group's key
-    int pivot = -1;            // continuous column the rows are sorted by, -1 = none non-missing
-    std::vector<qint64> rows;  // real rows, sorted by the pivot's value
+    qint64 firstRow = 0; // a real row holding the group's key
+    int pivot = -1; // continuous column the rows are sorted by, -1 = none non-missing
+    std::vector<qint64> rows; // real rows, sorted by the pivot's value
     std::vector<double> pivotValues;
 };
 
@@ -112,7 +115,7 @@ double tableStructure(const Table &real, const Table &synthetic, const Schema &s
 }
 
 Result<NewRowSynthesisResult> newRowSynthesis(const Table &real, const Table &synthetic, const Schema &schema,
-                                              const DiagnosticOptions &options, JobContext &job)
+    const DiagnosticOptions &options, JobContext &job)
 {
     NewRowSynthesisResult result;
     const std::vector<PreparedColumn> columns = metrics::prepareColumns(real, synthetic, schema, false);
@@ -180,7 +183,7 @@ Result<NewRowSynthesisResult> newRowSynthesis(const Table &real, const Table &sy
             continue;
         const std::span<const double> values = continuous[size_t(group.pivot)]->realValues;
         std::sort(group.rows.begin(), group.rows.end(),
-                  [&values](qint64 a, qint64 b) { return values[size_t(a)] < values[size_t(b)]; });
+            [&values](qint64 a, qint64 b) { return values[size_t(a)] < values[size_t(b)]; });
         group.pivotValues.reserve(group.rows.size());
         for (qint64 row : group.rows)
             group.pivotValues.push_back(values[size_t(row)]);
@@ -205,7 +208,8 @@ Result<NewRowSynthesisResult> newRowSynthesis(const Table &real, const Table &sy
         const double value = continuous[size_t(group.pivot)]->syntheticValues[size_t(s)];
         const double reach = std::fabs(tolerance * value);
         const double margin = 1e-9 * (reach + std::fabs(value)) + std::numeric_limits<double>::denorm_min();
-        auto it = std::lower_bound(group.pivotValues.begin(), group.pivotValues.end(), value - reach - margin);
+        auto it
+            = std::lower_bound(group.pivotValues.begin(), group.pivotValues.end(), value - reach - margin);
         for (; it != group.pivotValues.end() && *it <= value + reach + margin; ++it) {
             const qint64 r = group.rows[size_t(it - group.pivotValues.begin())];
             bool all = true;
@@ -231,8 +235,8 @@ Result<NewRowSynthesisResult> newRowSynthesis(const Table &real, const Table &sy
     return result;
 }
 
-Result<DiagnosticReport> computeDiagnosticReport(const Table &real, const Table &synthetic, const Schema &schema,
-                                                 const DiagnosticOptions &options, JobContext &job)
+Result<DiagnosticReport> computeDiagnosticReport(const Table &real, const Table &synthetic,
+    const Schema &schema, const DiagnosticOptions &options, JobContext &job)
 {
     DiagnosticReport report;
     job.reportProgress(0.0, tr("Checking validity"));
@@ -277,7 +281,8 @@ Result<DiagnosticReport> computeDiagnosticReport(const Table &real, const Table 
             report.missingColumns.append(column.name());
         else if (kindOf(synthetic.column(at)) != kindOf(column))
             report.typeMismatches.append(
-                QStringLiteral("%1: %2 vs %3").arg(column.name(), kindOf(column), kindOf(synthetic.column(at))));
+                QStringLiteral("%1: %2 vs %3")
+                    .arg(column.name(), kindOf(column), kindOf(synthetic.column(at))));
     }
     for (const Column &column : synthetic.columns()) {
         if (real.indexOf(column.name()) < 0)
@@ -310,8 +315,8 @@ Result<DiagnosticReport> computeDiagnosticReport(const Table &real, const Table 
     return report;
 }
 
-DiagnosticReport computeDiagnosticReport(const Table &real, const Table &synthetic, const Schema &schema,
-                                         const DiagnosticOptions &options)
+DiagnosticReport computeDiagnosticReport(
+    const Table &real, const Table &synthetic, const Schema &schema, const DiagnosticOptions &options)
 {
     SilentJob job;
     return computeDiagnosticReport(real, synthetic, schema, options, job).value();

@@ -10,7 +10,6 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
-
 #include <limits>
 
 namespace core {
@@ -31,7 +30,7 @@ struct ValidityScore {
     SemanticType type = SemanticType::Numerical;
     QString metric; ///< "BoundaryAdherence", "CategoryAdherence" or "KeyUniqueness" (id columns)
     double score = std::numeric_limits<double>::quiet_NaN();
-    QString error;  ///< why score is NaN; the column is left out of the average
+    QString error; ///< why score is NaN; the column is left out of the average
 };
 
 /// Share of synthetic rows that copy no real row.
@@ -44,13 +43,13 @@ struct NewRowSynthesisResult {
 
 /// SDMetrics' single-table Diagnostic Report plus NewRowSynthesis. Plain data, copyable.
 struct DiagnosticReport {
-    double overall = std::numeric_limits<double>::quiet_NaN();       ///< nanmean of validity and structure
-    double dataValidity = std::numeric_limits<double>::quiet_NaN();  ///< mean of valid column scores
+    double overall = std::numeric_limits<double>::quiet_NaN(); ///< nanmean of validity and structure
+    double dataValidity = std::numeric_limits<double>::quiet_NaN(); ///< mean of valid column scores
     double dataStructure = std::numeric_limits<double>::quiet_NaN(); ///< TableStructure
-    QList<ValidityScore> columns;                                    ///< schema order
-    QStringList missingColumns;  ///< in real (not excluded) but not in synthetic
-    QStringList extraColumns;    ///< in synthetic only
-    QStringList typeMismatches;  ///< in both with different storage ("age: number vs category")
+    QList<ValidityScore> columns; ///< schema order
+    QStringList missingColumns; ///< in real (not excluded) but not in synthetic
+    QStringList extraColumns; ///< in synthetic only
+    QStringList typeMismatches; ///< in both with different storage ("age: number vs category")
     NewRowSynthesisResult newRowSynthesis; ///< error "not computed" when switched off
 };
 
@@ -65,16 +64,16 @@ double tableStructure(const Table &real, const Table &synthetic, const Schema &s
 /// binary-searches one sorted numeric column per group: about O(n log n) for 100k x 100k rows.
 /// Polls `job`; fails only when cancelled.
 Result<NewRowSynthesisResult> newRowSynthesis(const Table &real, const Table &synthetic, const Schema &schema,
-                                              const DiagnosticOptions &options, JobContext &job);
+    const DiagnosticOptions &options, JobContext &job);
 
 /// Data Validity (BoundaryAdherence for numerical/datetime, CategoryAdherence for categorical/
 /// boolean, KeyUniqueness for id columns), Data Structure, overall, and NewRowSynthesis.
 /// Any thread; fails only when cancelled.
-Result<DiagnosticReport> computeDiagnosticReport(const Table &real, const Table &synthetic, const Schema &schema,
-                                                 const DiagnosticOptions &options, JobContext &job);
+Result<DiagnosticReport> computeDiagnosticReport(const Table &real, const Table &synthetic,
+    const Schema &schema, const DiagnosticOptions &options, JobContext &job);
 /// Same, without progress or cancellation.
-DiagnosticReport computeDiagnosticReport(const Table &real, const Table &synthetic, const Schema &schema,
-                                         const DiagnosticOptions &options = {});
+DiagnosticReport computeDiagnosticReport(
+    const Table &real, const Table &synthetic, const Schema &schema, const DiagnosticOptions &options = {});
 
 } // namespace core
 

@@ -2,7 +2,6 @@
 #include "core/evaluation/quality/pairmetrics.h"
 
 #include <QCoreApplication>
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -14,7 +13,10 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-QString tr(const char *text) { return QCoreApplication::translate("core::metrics", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("core::metrics", text);
+}
 
 // Distinct non-NaN values: 0, 1 (constant) or 2 meaning "two or more".
 int distinctUpToTwo(std::span<const double> values)
@@ -39,7 +41,8 @@ std::vector<double> averageRanks(std::span<const double> values)
     const size_t n = values.size();
     std::vector<size_t> order(n);
     std::iota(order.begin(), order.end(), size_t(0));
-    std::stable_sort(order.begin(), order.end(), [&values](size_t a, size_t b) { return values[a] < values[b]; });
+    std::stable_sort(
+        order.begin(), order.end(), [&values](size_t a, size_t b) { return values[a] < values[b]; });
     std::vector<double> ranks(n);
     size_t i = 0;
     while (i < n) {
@@ -72,12 +75,12 @@ std::vector<size_t> sampleRows(size_t rows, qint64 wanted, std::mt19937_64 &rng)
 
 // Cells of a joint table: (code a + 1) * width + (code b + 1), so missing (-1) is a category.
 struct CellCounts {
-    std::vector<std::int64_t> keys;   // ascending, distinct
+    std::vector<std::int64_t> keys; // ascending, distinct
     std::vector<std::int64_t> counts; // per key
 };
 
 CellCounts countCells(std::span<const std::int32_t> a, std::span<const std::int32_t> b,
-                      const std::vector<size_t> &rows, std::int64_t width, std::int64_t cellCount)
+    const std::vector<size_t> &rows, std::int64_t width, std::int64_t cellCount)
 {
     CellCounts out;
     // Dense counting when the table is small against the row count; sorting otherwise, so a
@@ -133,7 +136,8 @@ double cramersVFromCells(const CellCounts &cells, std::int64_t width, std::int64
     for (size_t i = 0; i < cells.keys.size(); ++i) {
         const double o = double(cells.counts[i]);
         sum += o * o
-            / (double(rowSums[size_t(cells.keys[i] / width)]) * double(colSums[size_t(cells.keys[i] % width)]));
+            / (double(rowSums[size_t(cells.keys[i] / width)])
+                * double(colSums[size_t(cells.keys[i] % width)]));
     }
     const double chi2 = std::max(0.0, double(n) * (sum - 1.0));
     return std::sqrt(chi2 / double(n) / double(std::min(rowsPresent, colsPresent) - 1));
@@ -194,8 +198,8 @@ std::vector<std::int32_t> digitizeOwnEdges(std::span<const double> values, int b
     return codes;
 }
 
-std::pair<std::vector<std::int32_t>, std::vector<std::int32_t>>
-discretizeColumn(std::span<const double> real, std::span<const double> synthetic, int bins)
+std::pair<std::vector<std::int32_t>, std::vector<std::int32_t>> discretizeColumn(
+    std::span<const double> real, std::span<const double> synthetic, int bins)
 {
     std::vector<double> finite;
     for (double v : real) {
@@ -249,9 +253,9 @@ double spearman(std::span<const double> x, std::span<const double> y)
 }
 
 CorrelationResult correlationSimilarity(std::span<const double> realX, std::span<const double> realY,
-                                        std::span<const double> syntheticX, std::span<const double> syntheticY,
-                                        CorrelationCoefficient coefficient, double realCorrelationThreshold,
-                                        const QString &nameX, const QString &nameY)
+    std::span<const double> syntheticX, std::span<const double> syntheticY,
+    CorrelationCoefficient coefficient, double realCorrelationThreshold, const QString &nameX,
+    const QString &nameY)
 {
     CorrelationResult result;
     const QString x = nameX.isEmpty() ? tr("the first column") : QStringLiteral("'%1'").arg(nameX);
@@ -277,7 +281,8 @@ CorrelationResult correlationSimilarity(std::span<const double> realX, std::span
             }
         }
         *pairs = qint64(keptA.size());
-        return coefficient == CorrelationCoefficient::Pearson ? pearson(keptA, keptB) : spearman(keptA, keptB);
+        return coefficient == CorrelationCoefficient::Pearson ? pearson(keptA, keptB)
+                                                              : spearman(keptA, keptB);
     };
     qint64 realPairs = 0;
     qint64 synthPairs = 0;
@@ -288,9 +293,10 @@ CorrelationResult correlationSimilarity(std::span<const double> realX, std::span
         return result;
     }
     if (std::isnan(result.realCorrelation) || std::isnan(result.syntheticCorrelation)) {
-        result.error = tr("Correlation of %1 and %2 is undefined: a column is constant on the rows where both "
-                          "have values.")
-                           .arg(x, y);
+        result.error
+            = tr("Correlation of %1 and %2 is undefined: a column is constant on the rows where both "
+                 "have values.")
+                  .arg(x, y);
         return result;
     }
     if (realCorrelationThreshold > 0.0 && std::fabs(result.realCorrelation) <= realCorrelationThreshold) {
@@ -313,9 +319,9 @@ double cramersV(std::span<const std::int32_t> a, std::span<const std::int32_t> b
     return cramersVFromCells(countCells(a, b, rows, width, height * width), width, height);
 }
 
-ContingencyResult contingencySimilarity(std::span<const std::int32_t> realA, std::span<const std::int32_t> realB,
-                                        std::span<const std::int32_t> syntheticA,
-                                        std::span<const std::int32_t> syntheticB, const ContingencyOptions &options)
+ContingencyResult contingencySimilarity(std::span<const std::int32_t> realA,
+    std::span<const std::int32_t> realB, std::span<const std::int32_t> syntheticA,
+    std::span<const std::int32_t> syntheticB, const ContingencyOptions &options)
 {
     Q_ASSERT(realA.size() == realB.size() && syntheticA.size() == syntheticB.size());
     ContingencyResult result;
@@ -334,7 +340,8 @@ ContingencyResult contingencySimilarity(std::span<const std::int32_t> realA, std
 
     result.realAssociation = cramersVFromCells(real, width, height);
     if (options.realAssociationThreshold > 0.0
-        && (std::isnan(result.realAssociation) || result.realAssociation <= options.realAssociationThreshold)) {
+        && (std::isnan(result.realAssociation)
+            || result.realAssociation <= options.realAssociationThreshold)) {
         result.error = std::isnan(result.realAssociation)
             ? tr("Cramér's V of the real data is undefined (a column has a single category).")
             : tr("Cramér's V of the real data %1 is not above the threshold %2.")

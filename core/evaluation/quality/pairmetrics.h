@@ -4,7 +4,6 @@
 #include "core/evaluation/quality/singlecolumnmetrics.h"
 
 #include <QString>
-
 #include <cstdint>
 #include <limits>
 #include <span>
@@ -30,8 +29,8 @@ std::vector<std::int32_t> digitizeOwnEdges(std::span<const double> values, int b
 
 /// ContingencySimilarity's `continuous_column_names` binning: edges from the real non-NaN values,
 /// outer edges set to -inf / +inf, applied to both; codes 1..bins, NaN -> bins + 1.
-std::pair<std::vector<std::int32_t>, std::vector<std::int32_t>>
-discretizeColumn(std::span<const double> real, std::span<const double> synthetic, int bins = 10);
+std::pair<std::vector<std::int32_t>, std::vector<std::int32_t>> discretizeColumn(
+    std::span<const double> real, std::span<const double> synthetic, int bins = 10);
 
 enum class CorrelationCoefficient { Pearson, Spearman };
 
@@ -50,10 +49,10 @@ struct CorrelationResult : MetricResult {
 /// dropped per table. With threshold t > 0 the score is NaN when |r_real| <= t (the correlations
 /// are still returned).
 CorrelationResult correlationSimilarity(std::span<const double> realX, std::span<const double> realY,
-                                        std::span<const double> syntheticX, std::span<const double> syntheticY,
-                                        CorrelationCoefficient coefficient = CorrelationCoefficient::Pearson,
-                                        double realCorrelationThreshold = 0.0, const QString &nameX = QString(),
-                                        const QString &nameY = QString());
+    std::span<const double> syntheticX, std::span<const double> syntheticY,
+    CorrelationCoefficient coefficient = CorrelationCoefficient::Pearson,
+    double realCorrelationThreshold = 0.0, const QString &nameX = QString(),
+    const QString &nameY = QString());
 
 /// Cramér's V (no continuity correction, as scipy.stats.contingency.association) of two code
 /// columns, missing (-1) counted as its own category. NaN if either has fewer than 2 categories.
@@ -75,9 +74,8 @@ struct ContingencyResult : MetricResult {
 /// ContingencySimilarity = 1 - 1/2 sum |P_real - P_synthetic| over the joint cells of two code
 /// columns (codes shared between real and synthetic per column; -1 = missing, a category of its
 /// own). Integer counting: dense table when small, sort otherwise. Always returns realAssociation.
-ContingencyResult contingencySimilarity(std::span<const std::int32_t> realA, std::span<const std::int32_t> realB,
-                                        std::span<const std::int32_t> syntheticA,
-                                        std::span<const std::int32_t> syntheticB,
-                                        const ContingencyOptions &options = {});
+ContingencyResult contingencySimilarity(std::span<const std::int32_t> realA,
+    std::span<const std::int32_t> realB, std::span<const std::int32_t> syntheticA,
+    std::span<const std::int32_t> syntheticB, const ContingencyOptions &options = {});
 
 } // namespace core::metrics

@@ -7,7 +7,10 @@ namespace core::metrics {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("core::metrics", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("core::metrics", text);
+}
 
 bool storesNumbers(const Column &column)
 {
@@ -16,8 +19,8 @@ bool storesNumbers(const Column &column)
 
 } // namespace
 
-std::vector<PreparedColumn> prepareColumns(const Table &real, const Table &synthetic, const Schema &schema,
-                                           bool withIds)
+std::vector<PreparedColumn> prepareColumns(
+    const Table &real, const Table &synthetic, const Schema &schema, bool withIds)
 {
     std::vector<PreparedColumn> out;
     for (const ColumnMeta &meta : schema.columns) {
@@ -39,24 +42,25 @@ std::vector<PreparedColumn> prepareColumns(const Table &real, const Table &synth
             column.synthetic = &synthetic.column(synthIndex);
         }
         if (column.error.isEmpty() && shape == ColumnShape::Continuous) {
-            auto values = [&column](const Column &source, std::vector<double> &owned, std::span<const double> &view) {
-                if (storesNumbers(source)) {
-                    view = source.numbers(); // missing cells already hold NaN
-                    return true;
-                }
-                auto converted = continuousValues(source);
-                if (!converted)
-                    return false;
-                owned = std::move(*converted);
-                view = owned;
-                return true;
-            };
+            auto values
+                = [&column](const Column &source, std::vector<double> &owned, std::span<const double> &view) {
+                      if (storesNumbers(source)) {
+                          view = source.numbers(); // missing cells already hold NaN
+                          return true;
+                      }
+                      auto converted = continuousValues(source);
+                      if (!converted)
+                          return false;
+                      owned = std::move(*converted);
+                      view = owned;
+                      return true;
+                  };
             const bool realOk = values(*column.real, column.ownedReal, column.realValues);
             const bool synthOk = values(*column.synthetic, column.ownedSynthetic, column.syntheticValues);
             if (!realOk || !synthOk) {
-                column.error = tr("Column '%1' is marked %2 but the %3 table holds text that is not a number.")
-                                   .arg(meta.name, semanticTypeKey(meta.type),
-                                        realOk ? tr("synthetic") : tr("real"));
+                column.error
+                    = tr("Column '%1' is marked %2 but the %3 table holds text that is not a number.")
+                          .arg(meta.name, semanticTypeKey(meta.type), realOk ? tr("synthetic") : tr("real"));
             }
         } else if (column.error.isEmpty()) {
             column.codes = encodeDiscretePair(*column.real, *column.synthetic);

@@ -6,7 +6,6 @@
 #include "core/evaluation/quality/columnvalues.h"
 
 #include <QString>
-
 #include <span>
 #include <vector>
 
@@ -40,7 +39,7 @@ struct PreparedColumn {
 
 /// The schema's columns, in schema order, skipping columns the user excluded. Continuous and
 /// discrete columns always; Id columns too when `withIds` (for key uniqueness).
-std::vector<PreparedColumn> prepareColumns(const Table &real, const Table &synthetic, const Schema &schema,
-                                           bool withIds);
+std::vector<PreparedColumn> prepareColumns(
+    const Table &real, const Table &synthetic, const Schema &schema, bool withIds);
 
 } // namespace core::metrics

@@ -3,7 +3,6 @@
 
 #include <QJsonArray>
 #include <QJsonValue>
-
 #include <cmath>
 
 namespace core {
@@ -11,8 +10,14 @@ namespace core {
 namespace {
 
 // JSON has no NaN: not computable is null.
-QJsonValue number(double value) { return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null); }
-QJsonValue text(const QString &value) { return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value); }
+QJsonValue number(double value)
+{
+    return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+}
+QJsonValue text(const QString &value)
+{
+    return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
+}
 
 } // namespace
 
@@ -39,7 +44,8 @@ QJsonObject qualityReportToJson(const QualityReport &report)
             { QStringLiteral("median_similarity"), number(c.medianSimilarity) },
         });
         if (std::isnan(c.score))
-            errors.append(QJsonObject { { QStringLiteral("column"), c.column }, { QStringLiteral("error"), c.error } });
+            errors.append(
+                QJsonObject { { QStringLiteral("column"), c.column }, { QStringLiteral("error"), c.error } });
     }
     QJsonArray pairs;
     for (const PairTrendScore &p : report.pairs) {
@@ -56,7 +62,7 @@ QJsonObject qualityReportToJson(const QualityReport &report)
         });
         if (std::isnan(p.score))
             errors.append(QJsonObject { { QStringLiteral("columns"), QJsonArray { p.column1, p.column2 } },
-                                        { QStringLiteral("error"), p.error } });
+                { QStringLiteral("error"), p.error } });
     }
     return QJsonObject {
         { QStringLiteral("overall"), number(report.overall) },
@@ -97,17 +103,17 @@ QJsonObject diagnosticReportToJson(const DiagnosticReport &report)
         { QStringLiteral("extra_columns"), QJsonArray::fromStringList(report.extraColumns) },
         { QStringLiteral("type_mismatches"), QJsonArray::fromStringList(report.typeMismatches) },
         { QStringLiteral("new_row_synthesis"),
-          QJsonObject {
-              { QStringLiteral("score"), number(rows.score) },
-              { QStringLiteral("num_new_rows"), rows.newRows },
-              { QStringLiteral("num_matched_rows"), rows.matchedRows },
-              { QStringLiteral("error"), text(rows.error) },
-          } },
+            QJsonObject {
+                { QStringLiteral("score"), number(rows.score) },
+                { QStringLiteral("num_new_rows"), rows.newRows },
+                { QStringLiteral("num_matched_rows"), rows.matchedRows },
+                { QStringLiteral("error"), text(rows.error) },
+            } },
     };
 }
 
 QJsonObject qualityToJson(const Schema &schema, const QualityReport &current, const QualityReport &allPairs,
-                          const DiagnosticReport &diagnostic)
+    const DiagnosticReport &diagnostic)
 {
     QJsonObject sdtypes;
     for (const ColumnMeta &meta : schema.columns) {

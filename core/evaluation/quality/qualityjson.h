@@ -13,7 +13,8 @@ namespace core {
 // [0, 1]; every value that is NaN in the reports (not computable) is written as null, with the
 // reason in the neighbouring "error". Paste-ready documentation of every key:
 //
-// "sdtypes":            {column: "numerical" | "categorical" | "boolean" | "datetime" | "id" | "pii" | "text"}
+// "sdtypes":            {column: "numerical" | "categorical" | "boolean" | "datetime" | "id" | "pii" |
+// "text"}
 //                       for every column of the schema the user did not exclude.
 // "quality":            SDMetrics Quality Report, current mode (real_correlation_threshold 0.5,
 //                       real_association_threshold 0.3: only pairs whose real data shows a trend count).
@@ -60,6 +61,6 @@ QJsonObject diagnosticReportToJson(const DiagnosticReport &report);
 /// {"sdtypes": ..., "quality": current, "quality_all_pairs": allPairs, "diagnostic": ...}; callers
 /// add "detection", "utility" and "privacy" to the same object.
 QJsonObject qualityToJson(const Schema &schema, const QualityReport &current, const QualityReport &allPairs,
-                          const DiagnosticReport &diagnostic);
+    const DiagnosticReport &diagnostic);
 
 } // namespace core

@@ -5,7 +5,6 @@
 #include "core/evaluation/quality/singlecolumnmetrics.h"
 
 #include <QCoreApplication>
-
 #include <cmath>
 
 namespace core {
@@ -15,7 +14,10 @@ namespace {
 using metrics::ColumnShape;
 using metrics::PreparedColumn;
 
-QString tr(const char *text) { return QCoreApplication::translate("core::QualityReport", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("core::QualityReport", text);
+}
 
 double nanMean(const QList<double> &values)
 {
@@ -47,16 +49,17 @@ ColumnShapeScore scoreColumn(const PreparedColumn &column)
     metrics::MetricResult shape;
     if (column.shape == ColumnShape::Continuous) {
         // Datetimes are integers in the reference: no float-noise rounding for them.
-        shape = metrics::ksComplement(column.realValues, column.syntheticValues,
-                                      column.type != SemanticType::DateTime);
+        shape = metrics::ksComplement(
+            column.realValues, column.syntheticValues, column.type != SemanticType::DateTime);
         out.coverage = metrics::rangeCoverage(column.realValues, column.syntheticValues).score;
-        out.meanSimilarity
-            = metrics::statisticSimilarity(column.realValues, column.syntheticValues, metrics::Statistic::Mean).score;
-        out.stdSimilarity = metrics::statisticSimilarity(column.realValues, column.syntheticValues,
-                                                         metrics::Statistic::StandardDeviation)
+        out.meanSimilarity = metrics::statisticSimilarity(
+            column.realValues, column.syntheticValues, metrics::Statistic::Mean)
+                                 .score;
+        out.stdSimilarity = metrics::statisticSimilarity(
+            column.realValues, column.syntheticValues, metrics::Statistic::StandardDeviation)
                                 .score;
-        out.medianSimilarity = metrics::statisticSimilarity(column.realValues, column.syntheticValues,
-                                                            metrics::Statistic::Median)
+        out.medianSimilarity = metrics::statisticSimilarity(
+            column.realValues, column.syntheticValues, metrics::Statistic::Median)
                                    .score;
     } else {
         shape = metrics::tvComplement(column.codes.real, column.codes.synthetic);
@@ -72,7 +75,7 @@ ColumnShapeScore scoreColumn(const PreparedColumn &column)
 // continuous column its digitised values) and the raw values for correlation.
 struct PairInput {
     const PreparedColumn *column = nullptr;
-    std::vector<std::int32_t> binnedReal;      // continuous only: digitize on own edges
+    std::vector<std::int32_t> binnedReal; // continuous only: digitize on own edges
     std::vector<std::int32_t> binnedSynthetic; // continuous only
 
     std::span<const std::int32_t> realCodes() const
@@ -82,29 +85,31 @@ struct PairInput {
     }
     std::span<const std::int32_t> syntheticCodes() const
     {
-        return column->shape == ColumnShape::Continuous ? std::span<const std::int32_t>(binnedSynthetic)
-                                                        : std::span<const std::int32_t>(column->codes.synthetic);
+        return column->shape == ColumnShape::Continuous
+            ? std::span<const std::int32_t>(binnedSynthetic)
+            : std::span<const std::int32_t>(column->codes.synthetic);
     }
 };
 
-PairTrendScore scorePair(const PairInput &a, const PairInput &b, const QualityOptions &options, qint64 realRows,
-                         qint64 syntheticRows)
+PairTrendScore scorePair(const PairInput &a, const PairInput &b, const QualityOptions &options,
+    qint64 realRows, qint64 syntheticRows)
 {
     PairTrendScore out;
     out.column1 = a.column->name;
     out.column2 = b.column->name;
     const bool bothContinuous
         = a.column->shape == ColumnShape::Continuous && b.column->shape == ColumnShape::Continuous;
-    out.metric = bothContinuous ? QStringLiteral("CorrelationSimilarity") : QStringLiteral("ContingencySimilarity");
+    out.metric
+        = bothContinuous ? QStringLiteral("CorrelationSimilarity") : QStringLiteral("ContingencySimilarity");
     if (!a.column->error.isEmpty() || !b.column->error.isEmpty()) {
         out.error = !a.column->error.isEmpty() ? a.column->error : b.column->error;
         return out;
     }
     if (bothContinuous) {
         // Threshold 0 here: the score is kept for every pair, the mode decides what counts.
-        const metrics::CorrelationResult r = metrics::correlationSimilarity(
-            a.column->realValues, b.column->realValues, a.column->syntheticValues, b.column->syntheticValues,
-            options.coefficient, 0.0, a.column->name, b.column->name);
+        const metrics::CorrelationResult r = metrics::correlationSimilarity(a.column->realValues,
+            b.column->realValues, a.column->syntheticValues, b.column->syntheticValues, options.coefficient,
+            0.0, a.column->name, b.column->name);
         out.score = r.score;
         out.error = r.error;
         out.realCorrelation = r.realCorrelation;
@@ -118,9 +123,8 @@ PairTrendScore scorePair(const PairInput &a, const PairInput &b, const QualityOp
         contingency.subsampleRows = options.contingencySubsampleRows;
         contingency.seed = options.seed;
     }
-    const metrics::ContingencyResult c = metrics::contingencySimilarity(a.realCodes(), b.realCodes(),
-                                                                        a.syntheticCodes(), b.syntheticCodes(),
-                                                                        contingency);
+    const metrics::ContingencyResult c = metrics::contingencySimilarity(
+        a.realCodes(), b.realCodes(), a.syntheticCodes(), b.syntheticCodes(), contingency);
     out.score = c.score;
     out.error = c.error;
     out.realAssociation = c.realAssociation;
@@ -129,8 +133,8 @@ PairTrendScore scorePair(const PairInput &a, const PairInput &b, const QualityOp
 
 } // namespace
 
-QualityReport withThresholds(QualityReport report, double realCorrelationThreshold,
-                             double realAssociationThreshold)
+QualityReport withThresholds(
+    QualityReport report, double realCorrelationThreshold, double realAssociationThreshold)
 {
     report.realCorrelationThreshold = realCorrelationThreshold;
     report.realAssociationThreshold = realAssociationThreshold;
@@ -140,7 +144,8 @@ QualityReport withThresholds(QualityReport report, double realCorrelationThresho
         const bool correlation = pair.metric == QLatin1StringView("CorrelationSimilarity");
         const double trend = correlation ? std::fabs(pair.realCorrelation) : pair.realAssociation;
         const double threshold = correlation ? realCorrelationThreshold : realAssociationThreshold;
-        pair.meetsThreshold = !std::isnan(pair.score) && (threshold <= 0.0 || (!std::isnan(trend) && trend > threshold));
+        pair.meetsThreshold
+            = !std::isnan(pair.score) && (threshold <= 0.0 || (!std::isnan(trend) && trend > threshold));
         if (pair.meetsThreshold) {
             sum += pair.score;
             ++count;
@@ -157,7 +162,7 @@ QualityReport withThresholds(QualityReport report, double realCorrelationThresho
 }
 
 Result<QualityReport> computeQualityReport(const Table &real, const Table &synthetic, const Schema &schema,
-                                           const QualityOptions &options, JobContext &job)
+    const QualityOptions &options, JobContext &job)
 {
     QualityReport report;
     report.realRows = real.rowCount();
@@ -176,7 +181,8 @@ Result<QualityReport> computeQualityReport(const Table &real, const Table &synth
         if (columns[i].shape == ColumnShape::Continuous && columns[i].error.isEmpty()) {
             // Each table binned on its own edges, as the reference's report does.
             inputs[i].binnedReal = metrics::digitizeOwnEdges(columns[i].realValues, options.discreteBins);
-            inputs[i].binnedSynthetic = metrics::digitizeOwnEdges(columns[i].syntheticValues, options.discreteBins);
+            inputs[i].binnedSynthetic
+                = metrics::digitizeOwnEdges(columns[i].syntheticValues, options.discreteBins);
         }
     }
 
@@ -184,7 +190,8 @@ Result<QualityReport> computeQualityReport(const Table &real, const Table &synth
     size_t done = 0;
     for (size_t i = 0; i < columns.size(); ++i) {
         for (size_t j = i + 1; j < columns.size(); ++j) {
-            report.pairs.append(scorePair(inputs[i], inputs[j], options, report.realRows, report.syntheticRows));
+            report.pairs.append(
+                scorePair(inputs[i], inputs[j], options, report.realRows, report.syntheticRows));
             if (++done % 32 == 0) {
                 if (job.isCancelled())
                     return cancelledError();
@@ -193,11 +200,12 @@ Result<QualityReport> computeQualityReport(const Table &real, const Table &synth
         }
     }
     job.reportProgress(1.0, tr("Comparing column pairs"));
-    return withThresholds(std::move(report), options.realCorrelationThreshold, options.realAssociationThreshold);
+    return withThresholds(
+        std::move(report), options.realCorrelationThreshold, options.realAssociationThreshold);
 }
 
-QualityReport computeQualityReport(const Table &real, const Table &synthetic, const Schema &schema,
-                                   const QualityOptions &options)
+QualityReport computeQualityReport(
+    const Table &real, const Table &synthetic, const Schema &schema, const QualityOptions &options)
 {
     SilentJob job;
     return computeQualityReport(real, synthetic, schema, options, job).value();

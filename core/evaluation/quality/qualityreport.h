@@ -10,7 +10,6 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
-
 #include <limits>
 
 namespace core {
@@ -27,8 +26,8 @@ struct QualityOptions {
     /// > 0: ContingencySimilarity draws this many rows from a table that has more (the reference
     /// uses 50,000, which makes it non-deterministic). 0 (default): all rows, deterministic.
     qint64 contingencySubsampleRows = 0;
-    quint64 seed = 0;       ///< seed of that draw
-    int discreteBins = 10;  ///< bins of a continuous column in a mixed pair
+    quint64 seed = 0; ///< seed of that draw
+    int discreteBins = 10; ///< bins of a continuous column in a mixed pair
 
     static QualityOptions current() { return {}; }
     static QualityOptions allPairs()
@@ -46,8 +45,8 @@ struct ColumnShapeScore {
     SemanticType type = SemanticType::Numerical;
     QString metric; ///< "KSComplement" (numerical, datetime) or "TVComplement" (categorical, boolean)
     double score = std::numeric_limits<double>::quiet_NaN(); ///< NaN: not computable, see error
-    QString error;  ///< why score is NaN; the column is left out of the average
-    QString note;   ///< e.g. "synthetic missing rate 1.00 vs real 0.25"
+    QString error; ///< why score is NaN; the column is left out of the average
+    QString note; ///< e.g. "synthetic missing rate 1.00 vs real 0.25"
     double realMissingRate = std::numeric_limits<double>::quiet_NaN();
     double syntheticMissingRate = std::numeric_limits<double>::quiet_NaN();
     /// RangeCoverage (continuous) or CategoryCoverage (discrete); NaN when undefined.
@@ -67,10 +66,11 @@ struct PairTrendScore {
     /// The pair's similarity, computed whether or not it meets the threshold (the reference shows
     /// NaN for pairs below it); NaN only on error.
     double score = std::numeric_limits<double>::quiet_NaN();
-    double realCorrelation = std::numeric_limits<double>::quiet_NaN();      ///< continuous pairs
+    double realCorrelation = std::numeric_limits<double>::quiet_NaN(); ///< continuous pairs
     double syntheticCorrelation = std::numeric_limits<double>::quiet_NaN(); ///< continuous pairs
-    double realAssociation = std::numeric_limits<double>::quiet_NaN();      ///< Cramér's V, other pairs
-    bool meetsThreshold = false; ///< counts in the property score (valid score and real trend above threshold)
+    double realAssociation = std::numeric_limits<double>::quiet_NaN(); ///< Cramér's V, other pairs
+    bool meetsThreshold
+        = false; ///< counts in the property score (valid score and real trend above threshold)
     QString error;
 };
 
@@ -78,12 +78,13 @@ struct PairTrendScore {
 struct QualityReport {
     double realCorrelationThreshold = 0.5;
     double realAssociationThreshold = 0.3;
-    double overall = std::numeric_limits<double>::quiet_NaN();          ///< nanmean of the two properties
-    double columnShapes = std::numeric_limits<double>::quiet_NaN();     ///< mean of valid column scores
-    double columnPairTrends = std::numeric_limits<double>::quiet_NaN(); ///< mean over pairs meeting the threshold
-    int pairsCounted = 0;                                               ///< pairs in that mean
-    QList<ColumnShapeScore> columns;                                    ///< schema order
-    QList<PairTrendScore> pairs;                                        ///< schema order, (i, j) with i < j
+    double overall = std::numeric_limits<double>::quiet_NaN(); ///< nanmean of the two properties
+    double columnShapes = std::numeric_limits<double>::quiet_NaN(); ///< mean of valid column scores
+    double columnPairTrends
+        = std::numeric_limits<double>::quiet_NaN(); ///< mean over pairs meeting the threshold
+    int pairsCounted = 0; ///< pairs in that mean
+    QList<ColumnShapeScore> columns; ///< schema order
+    QList<PairTrendScore> pairs; ///< schema order, (i, j) with i < j
     qint64 realRows = 0;
     qint64 syntheticRows = 0;
 };
@@ -94,15 +95,15 @@ struct QualityReport {
 /// only failure is cancellation (Error::Code::Cancelled). Linear in rows per column and per pair.
 /// Any thread; polls `job` between pairs.
 Result<QualityReport> computeQualityReport(const Table &real, const Table &synthetic, const Schema &schema,
-                                           const QualityOptions &options, JobContext &job);
+    const QualityOptions &options, JobContext &job);
 /// Same, without progress or cancellation.
-QualityReport computeQualityReport(const Table &real, const Table &synthetic, const Schema &schema,
-                                   const QualityOptions &options = {});
+QualityReport computeQualityReport(
+    const Table &real, const Table &synthetic, const Schema &schema, const QualityOptions &options = {});
 
 /// The same report in another mode: re-derives meetsThreshold and the averages from the stored
 /// real correlations / associations (no recomputation), e.g. the all-pairs mode from the current one.
-QualityReport withThresholds(QualityReport report, double realCorrelationThreshold,
-                             double realAssociationThreshold);
+QualityReport withThresholds(
+    QualityReport report, double realCorrelationThreshold, double realAssociationThreshold);
 
 } // namespace core
 

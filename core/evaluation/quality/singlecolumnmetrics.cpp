@@ -2,7 +2,6 @@
 #include "core/evaluation/quality/singlecolumnmetrics.h"
 
 #include <QCoreApplication>
-
 #include <algorithm>
 #include <numeric>
 #include <vector>
@@ -11,7 +10,10 @@ namespace core::metrics {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("core::metrics", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("core::metrics", text);
+}
 
 std::vector<double> dropNaN(std::span<const double> values)
 {
@@ -291,8 +293,8 @@ MetricResult missingValueSimilarity(const Column &real, const Column &synthetic)
     return MetricResult::value(1.0 - std::fabs(real.missingRate() - synthetic.missingRate()));
 }
 
-MetricResult statisticSimilarity(std::span<const double> real, std::span<const double> synthetic,
-                                 Statistic statistic)
+MetricResult statisticSimilarity(
+    std::span<const double> real, std::span<const double> synthetic, Statistic statistic)
 {
     const std::vector<double> r = dropNaN(real);
     const std::vector<double> s = dropNaN(synthetic);

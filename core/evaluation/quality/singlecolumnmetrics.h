@@ -4,7 +4,6 @@
 #include "core/data/column.h"
 
 #include <QString>
-
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -17,7 +16,8 @@ namespace core::metrics {
 struct MetricResult {
     double score = std::numeric_limits<double>::quiet_NaN();
     QString error; ///< why score is NaN ("no non-missing values in real or synthetic"); empty if computed
-    QString note;  ///< extra reading, possibly beside a valid score ("synthetic missing rate 1.00 vs real 0.25")
+    QString
+        note; ///< extra reading, possibly beside a valid score ("synthetic missing rate 1.00 vs real 0.25")
 
     bool isValid() const { return !std::isnan(score); }
     static MetricResult value(double score) { return MetricResult { score, {}, {} }; }
@@ -41,7 +41,8 @@ double roundFloatNoise(double value);
 /// 1 - KS statistic after dropping NaN. `roundNoise` first applies the reference's rounding to
 /// 14 decimals and then roundFloatNoise() (off for datetimes, which the reference compares as
 /// integers). Real empty: NaN; synthetic empty (real not): 0.0 with a note, like case 023.
-MetricResult ksComplement(std::span<const double> real, std::span<const double> synthetic, bool roundNoise = true);
+MetricResult ksComplement(
+    std::span<const double> real, std::span<const double> synthetic, bool roundNoise = true);
 
 /// 1 - total variation distance of the category frequencies (NaN dropped; a category only in
 /// synthetic weighs 1e-6 in the real counts). Both empty: NaN "no non-missing values in real or
@@ -71,7 +72,7 @@ enum class Statistic { Mean, StandardDeviation, Median };
 
 /// max(1 - |stat real - stat synthetic| / (max real - min real), 0) on NaN-dropped values;
 /// standard deviation with ddof = 1 (pandas). NaN if the real column is constant.
-MetricResult statisticSimilarity(std::span<const double> real, std::span<const double> synthetic,
-                                 Statistic statistic);
+MetricResult statisticSimilarity(
+    std::span<const double> real, std::span<const double> synthetic, Statistic statistic);
 
 } // namespace core::metrics
