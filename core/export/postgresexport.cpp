@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QtEndian>
 
 #include <charconv>
 #include <cmath>
@@ -180,7 +181,78 @@ struct OutColumn {
     const Column *column = nullptr;
     SqlKind kind = SqlKind::Text;
     std::vector<std::string> escapedLabels; // Category: each label's COPY text, once
+    std::vector<QByteArray> utf8Labels;      // Category: each label's UTF-8, for binary COPY
 };
+
+// format_type() spelling of each kind: binary COPY needs the column to be exactly this type.
+QString exactTypeName(SqlKind kind)
+{
+    return kind == SqlKind::Timestamp ? QStringLiteral("timestamp without time zone") : sqlTypeName(kind);
+}
+
+// PostgreSQL's binary date and timestamp count from 2000-01-01.
+constexpr qint64 kPostgresEpochDays = 10957;
+constexpr qint64 kPostgresEpochMicros = kPostgresEpochDays * 86400000000LL;
+
+template <typename T>
+void appendBigEndian(std::string &out, T value)
+{
+    char bytes[sizeof(T)];
+    qToBigEndian(value, bytes);
+    out.append(bytes, sizeof(T));
+}
+
+void appendBinaryField(std::string &out, const OutColumn &c, qint64 r)
+{
+    const Column &column = *c.column;
+    if (column.isMissing(r)) {
+        appendBigEndian<qint32>(out, -1);
+        return;
+    }
+    switch (c.kind) {
+    case SqlKind::Integer:
+        appendBigEndian<qint32>(out, 4);
+        appendBigEndian<qint32>(out, qint32(column.numbers()[size_t(r)]));
+        return;
+    case SqlKind::BigInt:
+        appendBigEndian<qint32>(out, 8);
+        appendBigEndian<qint64>(out, qint64(column.numbers()[size_t(r)]));
+        return;
+    case SqlKind::Double: {
+        appendBigEndian<qint32>(out, 8);
+        quint64 bits;
+        const double value = column.numbers()[size_t(r)];
+        memcpy(&bits, &value, sizeof bits);
+        appendBigEndian<quint64>(out, bits);
+        return;
+    }
+    case SqlKind::Boolean:
+        appendBigEndian<qint32>(out, 1);
+        out += column.codes()[size_t(r)] ? '\1' : '\0';
+        return;
+    case SqlKind::Date:
+        appendBigEndian<qint32>(out, 4);
+        appendBigEndian<qint32>(
+            out, qint32(qint64(std::floor(column.numbers()[size_t(r)] / 86400.0)) - kPostgresEpochDays));
+        return;
+    case SqlKind::Timestamp:
+        appendBigEndian<qint32>(out, 8);
+        appendBigEndian<qint64>(out, qint64(std::llround(column.numbers()[size_t(r)] * 1e6)) - kPostgresEpochMicros);
+        return;
+    case SqlKind::Text: {
+        if (column.storage() == ColumnStorage::Category) {
+            const QByteArray &label = c.utf8Labels[size_t(column.codes()[size_t(r)])];
+            appendBigEndian<qint32>(out, qint32(label.size()));
+            out.append(label.constData(), size_t(label.size()));
+        } else {
+            const QByteArray utf8 = column.texts()[size_t(r)].toUtf8();
+            appendBigEndian<qint32>(out, qint32(utf8.size()));
+            out.append(utf8.constData(), size_t(utf8.size()));
+        }
+        return;
+    }
+    }
+}
 
 struct ExistingColumn {
     QString type;
@@ -278,6 +350,7 @@ Result<PostgresExportResult> exportToPostgres(const Table &table, const Schema &
                 std::string escaped;
                 appendEscaped(escaped, utf8.constData(), utf8.size());
                 out.escapedLabels.push_back(std::move(escaped));
+                out.utf8Labels.push_back(utf8);
             }
         }
         columns.push_back(std::move(out));
@@ -334,6 +407,9 @@ Result<PostgresExportResult> exportToPostgres(const Table &table, const Schema &
         return fail(Error { Error::Code::InvalidInput,
                             tr("Table %1 already exists on %2; choose replace or append.").arg(qualified, where),
                             {} });
+    // Binary COPY spares the server parsing numbers and dates, but needs each column to be
+    // exactly our type; appending to, say, a numeric or varchar column falls back to text.
+    bool binary = true;
     if (tableExists && mode == ExportMode::Append) {
         for (const OutColumn &c : columns) {
             const QString &name = c.column->name();
@@ -343,6 +419,8 @@ Result<PostgresExportResult> exportToPostgres(const Table &table, const Schema &
                                     tr("Cannot append to %1 on %2: it has no column %3.")
                                         .arg(qualified, where, quoteIdentifier(name)),
                                     {} });
+            if (it->type != exactTypeName(c.kind))
+                binary = false;
             if (!compatible(c.kind, it->type))
                 return fail(Error { Error::Code::InvalidInput,
                                     tr("Cannot append to %1 on %2: column %3 is %4 there but the data needs %5.")
@@ -374,7 +452,9 @@ Result<PostgresExportResult> exportToPostgres(const Table &table, const Schema &
     QStringList quotedNames;
     for (const QString &name : columnNames)
         quotedNames << quoteIdentifier(name);
-    const QString copy = QStringLiteral("COPY %1 (%2) FROM STDIN").arg(qualified, quotedNames.join(u", "));
+    const QString copy = QStringLiteral("COPY %1 (%2) FROM STDIN%3")
+                             .arg(qualified, quotedNames.join(u", "),
+                                  binary ? QStringLiteral(" WITH (FORMAT binary)") : QString());
     PGresult *started = PQexec(conn, copy.toUtf8().constData());
     if (PQresultStatus(started) != PGRES_COPY_IN) {
         Error error = connection.databaseError(writing, started);
@@ -396,8 +476,18 @@ Result<PostgresExportResult> exportToPostgres(const Table &table, const Schema &
         return sent;
     };
     bool sendFailed = false;
+    if (binary) {
+        buffer.append("PGCOPY\n\377\r\n\0", 11);
+        appendBigEndian<qint32>(buffer, 0); // flags
+        appendBigEndian<qint32>(buffer, 0); // header extension length
+    }
     for (qint64 r = 0; r < rows; ++r) {
-        for (int ci = 0; ci < columnCount; ++ci) {
+        if (binary) {
+            appendBigEndian<qint16>(buffer, qint16(columnCount));
+            for (const OutColumn &c : columns)
+                appendBinaryField(buffer, c, r);
+        }
+        for (int ci = 0; !binary && ci < columnCount; ++ci) {
             const OutColumn &c = columns[size_t(ci)];
             const Column &column = *c.column;
             if (ci > 0)
@@ -422,7 +512,8 @@ Result<PostgresExportResult> exportToPostgres(const Table &table, const Schema &
             }
             }
         }
-        buffer += '\n';
+        if (!binary)
+            buffer += '\n';
         if (buffer.size() >= kCopyChunkBytes) {
             if (!flush()) {
                 sendFailed = true;
@@ -436,6 +527,8 @@ Result<PostgresExportResult> exportToPostgres(const Table &table, const Schema &
                                tr("Writing %1: %2 of %3 rows").arg(qualified).arg(r + 1).arg(rows));
         }
     }
+    if (binary)
+        appendBigEndian<qint16>(buffer, -1); // trailer
     if (!cancelled && !sendFailed && !flush())
         sendFailed = true;
     if (!cancelled && !sendFailed && job.isCancelled())

@@ -240,6 +240,20 @@ private Q_SLOTS:
                  QStringLiteral("1"));
     }
 
+    void appendToWiderTypesUsesTextCopy()
+    {
+        // Existing types differ from ours (bigint, numeric, varchar): rows go in as text COPY.
+        exec("CREATE TABLE exp_test.wide (label varchar(100), id numeric, extra text DEFAULT 'd')");
+        SilentJob job;
+        auto done = exportToPostgres(countingTable(3), {}, target(QStringLiteral("exp_test"), QStringLiteral("wide")),
+                                     ExportMode::Append, job);
+        QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().toString()));
+        QCOMPARE(scalar(QStringLiteral("SELECT string_agg(id::text || '=' || label || '/' || extra, ';' ORDER BY id) "
+                                       "FROM exp_test.wide")),
+                 QStringLiteral("0=row number 0 with some padding text/d;1=row number 1 with some padding text/d;"
+                                "2=row number 2 with some padding text/d"));
+    }
+
     void appendRefusesIncompatibleTable()
     {
         exec("CREATE TABLE exp_test.other (id integer, label integer)");
