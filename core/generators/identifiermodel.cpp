@@ -2,7 +2,6 @@
 #include "core/generators/identifiermodel.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QRandomGenerator>
 
 #include <bit>
@@ -106,15 +105,21 @@ QString fillShape(const QStringList &alphabets, const QList<qint64> &lengthCount
 
 namespace {
 
+// A keyed 64-bit hash (FNV-1a over UTF-16 units, then a SplitMix64 finaliser). Not
+// cryptographic: like any hash of values from a small space (ids, codes) it could be inverted by
+// enumeration, so the salt's job is only to make hashes differ between models; its speed matters
+// because every real and every generated id is hashed.
 quint64 saltedHash(quint64 salt, const QString &value)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(QByteArrayView(reinterpret_cast<const char *>(&salt), sizeof salt));
-    hash.addData(value.toUtf8());
-    const QByteArray digest = hash.result();
-    quint64 out = 0;
-    memcpy(&out, digest.constData(), sizeof out);
-    return out;
+    quint64 h = 0xcbf29ce484222325ULL ^ salt;
+    for (QChar c : value) {
+        h ^= c.unicode();
+        h *= 0x100000001b3ULL;
+    }
+    h ^= quint64(value.size());
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+    return h ^ (h >> 31);
 }
 
 } // namespace
@@ -203,6 +208,9 @@ Column IdentifierModel::generate(const QString &name, qint64 rows, quint64 seed)
     std::mt19937_64 rng(seed ^ 0x9e3779b97f4a7c15ULL);
     const qint64 total = std::accumulate(shape->lengthCounts.begin(), shape->lengthCounts.end(), qint64(0));
     QSet<quint64> used;
+    if (shape->unique)
+        used.reserve(rows);
+    qint64 drawn = 0, widened = 0;
     for (qint64 row = 0; row < rows; ++row) {
         // Our own Bernoulli draw: std::bernoulli_distribution's algorithm is implementation-defined.
         const double u = double(rng() >> 11) * 0x1.0p-53;
@@ -213,14 +221,21 @@ Column IdentifierModel::generate(const QString &name, qint64 rows, quint64 seed)
         QString value = fillShape(shape->alphabets, shape->lengthCounts, total, rng);
         // Redraw collisions with real or already generated ids; after a few tries widen
         // the value so the loop ends even when the template's space is exhausted.
+        // A few redraws, then widen: a template space the real ids fill up (e.g. every six-digit
+        // number taken) must not cost many redraws per row, so once nearly every row needed
+        // widening, rows widen at the first collision.
+        const int redraws = drawn >= 256 && widened * 10 > drawn * 9 ? 0 : 3;
+        ++drawn;
         for (int attempt = 0; shape->unique; ++attempt) {
             const quint64 h = saltedHash(m_salt, value);
             if (!shape->realHashes.contains(h) && !used.contains(h)) {
                 used.insert(h);
                 break;
             }
-            value = attempt < 20 ? fillShape(shape->alphabets, shape->lengthCounts, total, rng)
-                                 : value + QChar(u'1' + char16_t(rng() % 9));
+            if (attempt == redraws)
+                ++widened;
+            value = attempt < redraws ? fillShape(shape->alphabets, shape->lengthCounts, total, rng)
+                                      : value + QChar(u'1' + char16_t(rng() % 9));
         }
         if (numeric)
             column.appendNumber(value.toDouble());
