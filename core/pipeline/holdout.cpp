@@ -13,7 +13,7 @@ HoldoutSplit splitHoldout(const Table &table, double fraction, quint64 seed)
     const qint64 rows = table.rowCount();
     const qint64 holdoutCount = std::clamp<qint64>(qint64(std::llround(std::clamp(fraction, 0.0, 0.9) * double(rows))),
                                                    0, rows);
-    std::vector<qint64> order(size_t(rows));
+    std::vector<qint64> order(static_cast<size_t>(rows));
     std::iota(order.begin(), order.end(), 0);
     // Fisher-Yates with our own index draw: std::shuffle's use of the engine is not
     // specified, and the split must be the same on every standard library.
