@@ -266,10 +266,13 @@ struct ChunkColumn {
     qint64 firstTextLine = -1;
     std::string firstText;
 
+    bool local = false; // rebuilt as text into the vectors above (not in the DirectColumn)
+
     void resetForStrings()
     {
         stringMode = true;
         demoted = false;
+        local = true;
         std::vector<double>().swap(numbers);
         codes.clear();
         missing.clear();
@@ -306,10 +309,21 @@ struct Plan {
     }
 };
 
+/// A column's cells for the whole file, written by every chunk at its own row offset, so the
+/// loaded table needs no per-chunk copies (the copy and its page faults were a third of the time).
+struct DirectColumn {
+    bool numeric = true;
+    std::vector<double> numbers;       // numeric columns
+    std::vector<std::int32_t> codes;   // text columns: chunk-local dictionary codes until merged
+    std::vector<std::uint8_t> missing;
+};
+
 struct Chunk {
     const char *begin = nullptr;
     const char *end = nullptr;
     std::vector<ChunkColumn> columns;
+    qint64 bound = 0;    // records cannot exceed newlines + 1
+    qint64 rowStart = 0; // where this chunk's rows start in the DirectColumn arrays
     qint64 rows = 0;
     qint64 newlines = 0;
     qint64 trailingDelimiterRows = 0;
@@ -322,25 +336,18 @@ struct Chunk {
     bool irregularQuotes = false;
 };
 
-// Parses the chunk's records. With `only` set, touches just those columns and reads them as text
-// (used to rebuild columns that turned out not to be numeric).
+// Parses the chunk's records into `direct` at the chunk's row offset. With `only` set, touches
+// just those columns and reads them as text into the chunk's own vectors (used to rebuild columns
+// that turned out not to be numeric).
 void parseChunk(Chunk &chunk, const Plan &plan, const std::vector<std::uint8_t> *only,
-                const std::atomic_bool &cancel)
+                const std::atomic_bool &cancel, std::vector<DirectColumn> &direct)
 {
     const int n = plan.fieldCount;
     if (!only) {
         chunk.columns.clear();
         chunk.columns.resize(size_t(n));
-        const auto expected = size_t(double(chunk.end - chunk.begin) / plan.bytesPerRecord * 1.1) + 16;
-        for (int j = 0; j < n; ++j) {
-            ChunkColumn &c = chunk.columns[size_t(j)];
-            c.stringMode = plan.wants[size_t(j)] == Want::String || plan.startAsText[size_t(j)];
-            c.missing.reserve(expected);
-            if (c.stringMode)
-                c.codes.reserve(expected);
-            else
-                c.numbers.reserve(expected);
-        }
+        for (int j = 0; j < n; ++j)
+            chunk.columns[size_t(j)].stringMode = !direct[size_t(j)].numeric;
         chunk.rows = chunk.trailingDelimiterRows = chunk.blankLines = chunk.skipped = 0;
         chunk.skippedLines.clear();
         chunk.failed = false;
@@ -352,7 +359,8 @@ void parseChunk(Chunk &chunk, const Plan &plan, const std::vector<std::uint8_t> 
     }
     RecordReader reader(chunk.begin, chunk.end, plan.delimiter, plan.trim);
     qint64 rows = 0;
-    while (reader.next()) {
+    const qint64 limit = only ? std::numeric_limits<qint64>::max() : chunk.bound;
+    while (rows < limit && reader.next()) {
         if ((rows & 0xFFFF) == 0 && cancel.load(std::memory_order_relaxed))
             return;
         const std::vector<std::string_view> &fields = reader.fields();
@@ -382,28 +390,42 @@ void parseChunk(Chunk &chunk, const Plan &plan, const std::vector<std::uint8_t> 
                 return;
             }
         }
+        const size_t at = size_t(chunk.rowStart + rows);
         for (int j = 0; j < n; ++j) {
-            if (only && !(*only)[size_t(j)])
-                continue;
-            ChunkColumn &c = chunk.columns[size_t(j)];
             const std::string_view f = fields[size_t(j)];
-            if (plan.isMissing(f)) {
-                c.missing.push_back(1);
-                if (c.stringMode)
+            ChunkColumn &c = chunk.columns[size_t(j)];
+            if (only) {
+                // Rebuild: text into the chunk's own vectors.
+                if (!(*only)[size_t(j)])
+                    continue;
+                if (plan.isMissing(f)) {
+                    c.missing.push_back(1);
                     c.codes.push_back(Column::kMissingCode);
-                else
-                    c.numbers.push_back(Column::kMissingNumber);
+                } else {
+                    c.codes.push_back(c.dictionary.code(f));
+                    c.missing.push_back(0);
+                }
                 continue;
             }
-            if (!c.stringMode) {
+            DirectColumn &d = direct[size_t(j)];
+            if (plan.isMissing(f)) {
+                d.missing[at] = 1;
+                if (d.numeric)
+                    d.numbers[at] = Column::kMissingNumber;
+                else
+                    d.codes[at] = Column::kMissingCode;
+                continue;
+            }
+            if (c.demoted)
+                continue; // rebuilt as text later
+            if (d.numeric) {
                 NumberInfo info;
                 if (csv::parseNumber(f, plan.decimalMark, info)) {
-                    c.numbers.push_back(info.value);
+                    d.numbers[at] = info.value;
                     if (info.isNan) {
-                        c.missing.push_back(1);
+                        d.missing[at] = 1;
                         continue;
                     }
-                    c.missing.push_back(0);
                     ++c.numericCells;
                     if (info.nonFinite) {
                         ++c.nonFinite;
@@ -420,28 +442,24 @@ void parseChunk(Chunk &chunk, const Plan &plan, const std::vector<std::uint8_t> 
                         c.anyGrouped = true;
                     continue;
                 }
-                // Not a number: from here on this chunk keeps the column as text; the cells
-                // before this one are rebuilt as text once the chunk is done.
+                // Not a number: the whole column is rebuilt as text once every chunk is done.
                 c.stringMode = true;
                 c.demoted = true;
                 c.firstTextLine = reader.recordLineOffset();
                 c.firstText.assign(f.data(), std::min<size_t>(f.size(), 200));
-                std::vector<double>().swap(c.numbers);
-                c.codes.assign(c.missing.size(), Column::kMissingCode);
-            } else if (!only) {
-                // Text column: still note numbers and the first text, for the "mostly numbers" hint.
-                NumberInfo info;
-                const char first = f[0];
-                if (((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.')
-                    && csv::parseNumber(f, plan.decimalMark, info)) {
-                    ++c.numericCells;
-                } else if (c.firstTextLine < 0) {
-                    c.firstTextLine = reader.recordLineOffset();
-                    c.firstText.assign(f.data(), std::min<size_t>(f.size(), 200));
-                }
+                continue;
             }
-            c.codes.push_back(c.dictionary.code(f));
-            c.missing.push_back(0);
+            // Text column: still note numbers and the first text, for the "mostly numbers" hint.
+            NumberInfo info;
+            const char first = f[0];
+            if (((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.')
+                && csv::parseNumber(f, plan.decimalMark, info)) {
+                ++c.numericCells;
+            } else if (c.firstTextLine < 0) {
+                c.firstTextLine = reader.recordLineOffset();
+                c.firstText.assign(f.data(), std::min<size_t>(f.size(), 200));
+            }
+            d.codes[at] = c.dictionary.code(f);
         }
         ++rows;
         if (!only && plan.maxRows >= 0 && rows >= plan.maxRows)
@@ -903,6 +921,9 @@ private:
             line += m_chunks[k].newlines;
         return line;
     }
+    /// Moves each chunk's rows of m_direct[j] down so they are contiguous; returns where each
+    /// chunk's rows now start.
+    std::vector<qint64> compactDirect(int j);
     Result<void> buildColumn(int j, Column &column, Diagnostics &diagnostics);
     Result<void> buildNumberColumn(int j, Column &column, Diagnostics &diagnostics);
     Result<void> buildStringColumn(int j, Column &column, Diagnostics &diagnostics);
@@ -913,6 +934,7 @@ private:
     JobContext &m_job;
     Plan m_plan;
     std::vector<Chunk> m_chunks;
+    std::vector<DirectColumn> m_direct;
     QStringList m_names;
     std::vector<const ColumnMeta *> m_metas;
     qint64 m_dataStartLine = 0;
@@ -1059,12 +1081,41 @@ Result<CsvReadResult> ReadJob::run()
             m_chunks[k].begin = bounds[k];
             m_chunks[k].end = bounds[k + 1];
         }
+        // Upper bounds of the record counts, then one array per column for the whole file.
         runParallel(
             m_chunks.size(),
             [&](size_t k) {
-                parseChunk(m_chunks[k], m_plan, nullptr, cancel);
+                Chunk &c = m_chunks[k];
+                c.bound = qint64(std::count(c.begin, c.end, '\n')) + 1;
+                if (m_plan.maxRows >= 0)
+                    c.bound = std::min(c.bound, m_plan.maxRows);
             },
-            m_job, cancel, 0.0, 0.8, CsvReader::tr("Parsing rows"));
+            m_job, cancel, 0.0, 0.05, CsvReader::tr("Parsing rows"));
+        qint64 total = 0;
+        for (Chunk &c : m_chunks) {
+            c.rowStart = total;
+            total += c.bound;
+        }
+        m_direct.clear();
+        m_direct.resize(size_t(n));
+        runParallel(
+            size_t(n),
+            [&](size_t j) {
+                DirectColumn &d = m_direct[j];
+                d.numeric = m_plan.wants[j] != Want::String && !m_plan.startAsText[j];
+                if (d.numeric)
+                    d.numbers.resize(size_t(total));
+                else
+                    d.codes.resize(size_t(total));
+                d.missing.resize(size_t(total));
+            },
+            m_job, cancel, 0.05, 0.1, CsvReader::tr("Parsing rows"));
+        runParallel(
+            m_chunks.size(),
+            [&](size_t k) {
+                parseChunk(m_chunks[k], m_plan, nullptr, cancel, m_direct);
+            },
+            m_job, cancel, 0.1, 0.8, CsvReader::tr("Parsing rows"));
     };
 
     // Names decoded for real once the encoding is known; provisional names serve readAs matching.
@@ -1158,7 +1209,7 @@ Result<CsvReadResult> ReadJob::run()
             rebuildChunks.size(),
             [&](size_t i) {
                 const size_t k = rebuildChunks[i];
-                parseChunk(m_chunks[k], m_plan, &rebuild[k], cancel);
+                parseChunk(m_chunks[k], m_plan, &rebuild[k], cancel, m_direct);
             },
             m_job, cancel, 0.8, 0.9, CsvReader::tr("Reading text columns"));
         if (cancel.load())
@@ -1294,6 +1345,33 @@ Result<void> ReadJob::buildColumn(int j, Column &column, Diagnostics &diagnostic
     return text ? buildStringColumn(j, column, diagnostics) : buildNumberColumn(j, column, diagnostics);
 }
 
+std::vector<qint64> ReadJob::compactDirect(int j)
+{
+    DirectColumn &d = m_direct[size_t(j)];
+    std::vector<qint64> starts;
+    qint64 next = 0;
+    for (const Chunk &chunk : m_chunks) {
+        starts.push_back(next);
+        const auto from = size_t(chunk.rowStart);
+        const auto to = size_t(next);
+        const auto count = size_t(chunk.rows);
+        if (from != to && count > 0) {
+            if (d.numeric)
+                std::memmove(d.numbers.data() + to, d.numbers.data() + from, count * sizeof(double));
+            else
+                std::memmove(d.codes.data() + to, d.codes.data() + from, count * sizeof(std::int32_t));
+            std::memmove(d.missing.data() + to, d.missing.data() + from, count);
+        }
+        next += chunk.rows;
+    }
+    if (d.numeric)
+        d.numbers.resize(size_t(next));
+    else
+        d.codes.resize(size_t(next));
+    d.missing.resize(size_t(next));
+    return starts;
+}
+
 Result<void> ReadJob::buildNumberColumn(int j, Column &column, Diagnostics &diagnostics)
 {
     const QString &name = m_names[j];
@@ -1309,9 +1387,12 @@ Result<void> ReadJob::buildNumberColumn(int j, Column &column, Diagnostics &diag
     bool seen0 = false;
     bool seen1 = false;
     bool integral = true;
+    compactDirect(j);
+    std::vector<double> values = std::move(m_direct[size_t(j)].numbers);
+    std::vector<std::uint8_t> absent = std::move(m_direct[size_t(j)].missing);
+    rows = qint64(values.size());
     for (const Chunk &chunk : m_chunks) {
         const ChunkColumn &c = chunk.columns[size_t(j)];
-        rows += qint64(c.numbers.size());
         numeric += c.numericCells;
         nonFinite += c.nonFinite;
         maxDecimals = std::max(maxDecimals, c.maxDecimals);
@@ -1335,13 +1416,8 @@ Result<void> ReadJob::buildNumberColumn(int j, Column &column, Diagnostics &diag
         column = Column(name, ColumnStorage::Boolean);
         column.labels() = QStringList { QStringLiteral("0"), QStringLiteral("1") };
         column.reserve(rows);
-        for (Chunk &chunk : m_chunks) {
-            ChunkColumn &c = chunk.columns[size_t(j)];
-            for (size_t r = 0; r < c.numbers.size(); ++r)
-                column.appendCode(c.missing[r] ? Column::kMissingCode : std::int32_t(c.numbers[r] != 0.0));
-            std::vector<double>().swap(c.numbers);
-            std::vector<std::uint8_t>().swap(c.missing);
-        }
+        for (size_t r = 0; r < values.size(); ++r)
+            column.appendCode(absent[r] ? Column::kMissingCode : std::int32_t(values[r] != 0.0));
         return {};
     }
 
@@ -1351,29 +1427,20 @@ Result<void> ReadJob::buildNumberColumn(int j, Column &column, Diagnostics &diag
     if (meta && given == SemanticType::DateTime)
         yyyymmdd = true;
     if (yyyymmdd) {
-        for (const Chunk &chunk : m_chunks) {
-            const ChunkColumn &c = chunk.columns[size_t(j)];
-            for (size_t r = 0; r < c.numbers.size() && yyyymmdd; ++r)
-                yyyymmdd = c.missing[r] || isPlausibleYyyymmdd(c.numbers[r]);
-        }
+        for (size_t r = 0; r < values.size() && yyyymmdd; ++r)
+            yyyymmdd = absent[r] || isPlausibleYyyymmdd(values[r]);
     }
     if (yyyymmdd && numeric > 0) {
         column = Column(name, ColumnStorage::DateTime);
         column.setDateFormat(QStringLiteral("%Y%m%d"));
         column.reserve(rows);
-        for (Chunk &chunk : m_chunks) {
-            ChunkColumn &c = chunk.columns[size_t(j)];
-            for (size_t r = 0; r < c.numbers.size(); ++r) {
-                if (c.missing[r]) {
-                    column.appendMissing();
-                    continue;
-                }
-                const auto v = qint64(c.numbers[r]);
-                const std::string digits = std::to_string(v);
-                column.appendNumber(parseDateTime(digits, "%Y%m%d").value_or(Column::kMissingNumber));
+        for (size_t r = 0; r < values.size(); ++r) {
+            if (absent[r]) {
+                column.appendMissing();
+                continue;
             }
-            std::vector<double>().swap(c.numbers);
-            std::vector<std::uint8_t>().swap(c.missing);
+            const std::string digits = std::to_string(qint64(values[r]));
+            column.appendNumber(parseDateTime(digits, "%Y%m%d").value_or(Column::kMissingNumber));
         }
         diagnostics.append({ Diagnostic::Severity::Info, QStringLiteral("yyyymmdd_dates"),
                                       CsvReader::tr("Column %1 holds 8-digit numbers read as yyyymmdd dates.")
@@ -1388,17 +1455,8 @@ Result<void> ReadJob::buildNumberColumn(int j, Column &column, Diagnostics &diag
                        m_path };
 
     column = Column(name, ColumnStorage::Number);
-    std::vector<double> &numbers = column.numbers();
-    std::vector<std::uint8_t> &missing = column.missingMask();
-    numbers.reserve(size_t(rows));
-    missing.reserve(size_t(rows));
-    for (Chunk &chunk : m_chunks) {
-        ChunkColumn &c = chunk.columns[size_t(j)];
-        numbers.insert(numbers.end(), c.numbers.begin(), c.numbers.end());
-        missing.insert(missing.end(), c.missing.begin(), c.missing.end());
-        std::vector<double>().swap(c.numbers);
-        std::vector<std::uint8_t>().swap(c.missing);
-    }
+    column.numbers() = std::move(values);
+    column.missingMask() = std::move(absent);
     column.setInteger(integerWritten);
     column.setDecimals(anyExponent || nonFinite == numeric ? -1 : (integerWritten ? 0 : maxDecimals));
     if (meta && (given == SemanticType::Numerical || given == SemanticType::Categorical)) {
@@ -1449,13 +1507,7 @@ Result<void> ReadJob::buildStringColumn(int j, Column &column, Diagnostics &diag
     std::vector<qint64> counts;
     std::vector<std::int32_t> codes;
     std::vector<std::uint8_t> missing;
-    qint64 rows = 0;
-    for (const Chunk &chunk : m_chunks)
-        rows += qint64(chunk.columns[size_t(j)].codes.size());
-    codes.reserve(size_t(rows));
-    missing.reserve(size_t(rows));
-    for (Chunk &chunk : m_chunks) {
-        ChunkColumn &c = chunk.columns[size_t(j)];
+    auto remapFor = [&](const ChunkColumn &c) {
         std::vector<std::int32_t> remap(c.dictionary.keys().size());
         for (size_t i = 0; i < remap.size(); ++i) {
             const std::string_view key = c.dictionary.keys()[i];
@@ -1466,16 +1518,52 @@ Result<void> ReadJob::buildStringColumn(int j, Column &column, Diagnostics &diag
             }
             remap[i] = it->second;
         }
-        for (std::int32_t code : c.codes) {
-            const std::int32_t g = code < 0 ? Column::kMissingCode : remap[size_t(code)];
-            codes.push_back(g);
-            missing.push_back(g < 0 ? 1 : 0);
-            if (g >= 0)
-                ++counts[size_t(g)];
+        return remap;
+    };
+    bool local = false;
+    for (const Chunk &chunk : m_chunks)
+        local = local || chunk.columns[size_t(j)].local;
+    if (local) {
+        // Rebuilt as text: concatenate the chunks' own vectors.
+        qint64 total = 0;
+        for (const Chunk &chunk : m_chunks)
+            total += qint64(chunk.columns[size_t(j)].codes.size());
+        codes.reserve(size_t(total));
+        missing.reserve(size_t(total));
+        for (Chunk &chunk : m_chunks) {
+            ChunkColumn &c = chunk.columns[size_t(j)];
+            const std::vector<std::int32_t> remap = remapFor(c);
+            for (std::int32_t code : c.codes) {
+                const std::int32_t g = code < 0 ? Column::kMissingCode : remap[size_t(code)];
+                codes.push_back(g);
+                missing.push_back(g < 0 ? 1 : 0);
+                if (g >= 0)
+                    ++counts[size_t(g)];
+            }
+            std::vector<std::int32_t>().swap(c.codes);
+            std::vector<std::uint8_t>().swap(c.missing);
         }
-        std::vector<std::int32_t>().swap(c.codes);
-        std::vector<std::uint8_t>().swap(c.missing);
+        std::vector<std::int32_t>().swap(m_direct[size_t(j)].codes);
+        std::vector<double>().swap(m_direct[size_t(j)].numbers);
+        std::vector<std::uint8_t>().swap(m_direct[size_t(j)].missing);
+    } else {
+        // Written in place: remap each chunk's segment of the shared array.
+        const std::vector<qint64> starts = compactDirect(j);
+        codes = std::move(m_direct[size_t(j)].codes);
+        missing = std::move(m_direct[size_t(j)].missing);
+        for (size_t k = 0; k < m_chunks.size(); ++k) {
+            const std::vector<std::int32_t> remap = remapFor(m_chunks[k].columns[size_t(j)]);
+            std::int32_t *segment = codes.data() + starts[k];
+            for (qint64 r = 0; r < m_chunks[k].rows; ++r) {
+                const std::int32_t code = segment[r];
+                if (code >= 0) {
+                    segment[r] = remap[size_t(code)];
+                    ++counts[size_t(segment[r])];
+                }
+            }
+        }
     }
+    const auto rows = qint64(codes.size());
     const qint64 present = rows - std::accumulate(missing.begin(), missing.end(), qint64(0));
     const SemanticType given = meta ? meta->type : SemanticType::Categorical;
 
