@@ -1,0 +1,581 @@
+// SPDX-License-Identifier: MIT
+#include "core/generators/ctgan/ctgan.h"
+
+#include "core/generators/transforms/datatransformer.h"
+#include "core/generators/transforms/settingvalues.h"
+#include "core/generators/transforms/torchsupport.h"
+
+#include <torch/torch.h>
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <sstream>
+
+namespace core {
+
+namespace {
+
+namespace F = torch::nn::functional;
+using transforms::DataTransformer;
+
+QString tr(const char *text) { return QCoreApplication::translate("core::Ctgan", text); }
+
+constexpr int kDefaultEpochs = 300;
+constexpr int kDefaultBatchSize = 500;
+constexpr int kDefaultPac = 10;
+constexpr int kDefaultEmbedding = 128;
+constexpr double kDefaultLearningRate = 2e-4;
+constexpr double kWeightDecay = 1e-6;
+constexpr double kGradientPenalty = 10.0;
+constexpr double kGumbelTau = 0.2;
+const std::vector<int64_t> kGeneratorDims { 256, 256 };
+const std::vector<int64_t> kDiscriminatorDims { 256, 256 };
+
+// A residual block of the generator: Linear -> BatchNorm -> ReLU, concatenated with its input.
+struct ResidualImpl : torch::nn::Module {
+    ResidualImpl(int64_t in, int64_t out)
+        : fc(register_module("fc", torch::nn::Linear(in, out)))
+        , bn(register_module("bn", torch::nn::BatchNorm1d(out)))
+    {
+    }
+    torch::Tensor forward(const torch::Tensor &x) { return torch::cat({ torch::relu(bn(fc(x))), x }, 1); }
+    torch::nn::Linear fc;
+    torch::nn::BatchNorm1d bn;
+};
+TORCH_MODULE(Residual);
+
+struct CtganGeneratorImpl : torch::nn::Module {
+    CtganGeneratorImpl(int64_t inputDim, int64_t dataDim)
+    {
+        int64_t dim = inputDim;
+        for (int64_t width : kGeneratorDims) {
+            seq->push_back(Residual(dim, width));
+            dim += width;
+        }
+        seq->push_back(torch::nn::Linear(dim, dataDim));
+        register_module("seq", seq);
+    }
+    torch::Tensor forward(const torch::Tensor &x) { return seq->forward(x); }
+    torch::nn::Sequential seq;
+};
+TORCH_MODULE(CtganGenerator);
+
+struct CtganDiscriminatorImpl : torch::nn::Module {
+    CtganDiscriminatorImpl(int64_t inputDim, int64_t pac)
+        : packedDim(inputDim * pac)
+    {
+        int64_t dim = packedDim;
+        for (int64_t width : kDiscriminatorDims) {
+            seq->push_back(torch::nn::Linear(dim, width));
+            seq->push_back(torch::nn::LeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.2)));
+            seq->push_back(torch::nn::Dropout(0.5));
+            dim = width;
+        }
+        seq->push_back(torch::nn::Linear(dim, 1));
+        register_module("seq", seq);
+    }
+    torch::Tensor forward(const torch::Tensor &x) { return seq->forward(x.view({ -1, packedDim })); }
+    int64_t packedDim;
+    torch::nn::Sequential seq;
+};
+TORCH_MODULE(CtganDiscriminator);
+
+struct Settings {
+    int epochs = kDefaultEpochs;
+    int batchSize = kDefaultBatchSize;
+    int pac = kDefaultPac;
+    int embedding = kDefaultEmbedding;
+    double generatorLr = kDefaultLearningRate;
+    double discriminatorLr = kDefaultLearningRate;
+    int discriminatorSteps = 1;
+};
+
+QByteArray moduleBytes(const std::shared_ptr<torch::nn::Module> &module)
+{
+    torch::serialize::OutputArchive archive;
+    module->save(archive);
+    std::ostringstream stream;
+    archive.save_to(stream);
+    const std::string bytes = stream.str();
+    return QByteArray(bytes.data(), qsizetype(bytes.size()));
+}
+
+void loadModuleBytes(const std::shared_ptr<torch::nn::Module> &module, const QByteArray &bytes)
+{
+    std::istringstream stream(std::string(bytes.constData(), size_t(bytes.size())));
+    torch::serialize::InputArchive archive;
+    archive.load_from(stream, torch::Device(torch::kCPU));
+    module->load(archive);
+}
+
+// A sentence when two of the conditions never occur together in the training rows, else nullopt.
+std::optional<QString> neverTogether(const DataTransformer &transformer,
+                                     const QList<transforms::ColumnCondition> &conditions)
+{
+    for (qsizetype i = 0; i < conditions.size(); ++i)
+        for (qsizetype j = i + 1; j < conditions.size(); ++j) {
+            const auto a = transformer.conditionIndex(conditions[i].column, conditions[i].value);
+            const auto b = transformer.conditionIndex(conditions[j].column, conditions[j].value);
+            if (a && b && !transformer.mayCooccur(*a, *b))
+                return tr("No rows satisfied %1 after 0 tries; this combination never occurs in the real data.")
+                    .arg(transforms::describeConditions(conditions));
+        }
+    return std::nullopt;
+}
+
+} // namespace
+
+struct Ctgan::Private {
+    DataTransformer transformer;
+    Settings settings;
+    CtganGenerator generator { nullptr };
+    torch::Device device { torch::kCPU };
+    int64_t condDim = 0;
+    std::vector<int> condOffset;                 // per discrete block, into the condition vector
+    std::vector<std::vector<double>> cumulative; // per block: cumulative log-frequency probabilities
+
+    void prepareConditions()
+    {
+        condDim = 0;
+        condOffset.clear();
+        for (const auto &block : transformer.discreteBlocks()) {
+            condOffset.push_back(int(condDim));
+            condDim += transformer.spans()[size_t(block.span)].width;
+        }
+    }
+
+    // Gumbel-softmax for one-hot blocks, tanh for alphas, as the reference's _apply_activate.
+    torch::Tensor activate(const torch::Tensor &raw) const
+    {
+        std::vector<torch::Tensor> parts;
+        parts.reserve(transformer.spans().size());
+        for (const auto &span : transformer.spans()) {
+            const torch::Tensor x = raw.narrow(1, span.start, span.width);
+            if (span.activation == DataTransformer::Activation::Tanh) {
+                parts.push_back(torch::tanh(x));
+            } else {
+                const torch::Tensor gumbels = -torch::empty_like(x).exponential_().log();
+                parts.push_back(torch::softmax((x + gumbels) / kGumbelTau, 1));
+            }
+        }
+        return torch::cat(parts, 1);
+    }
+
+    // Cross-entropy between the generator's raw one-hot block and the condition, for the conditioned block only.
+    torch::Tensor conditionLoss(const torch::Tensor &raw, const torch::Tensor &cond, const torch::Tensor &mask) const
+    {
+        const auto &blocks = transformer.discreteBlocks();
+        std::vector<torch::Tensor> losses;
+        losses.reserve(blocks.size());
+        for (size_t b = 0; b < blocks.size(); ++b) {
+            const auto &span = transformer.spans()[size_t(blocks[b].span)];
+            const torch::Tensor target = cond.narrow(1, condOffset[b], span.width).argmax(1);
+            losses.push_back(F::cross_entropy(raw.narrow(1, span.start, span.width), target,
+                                              F::CrossEntropyFuncOptions().reduction(torch::kNone)));
+        }
+        return (torch::stack(losses, 1) * mask).sum() / double(raw.size(0));
+    }
+
+    // Training-by-sampling: a block uniformly, then a category by log-frequency. Fills cond (B x condDim),
+    // mask (B x blocks) and the chosen (block, category) per row.
+    void sampleConditions(int batch, std::mt19937_64 &rng, std::vector<float> &cond, std::vector<float> &mask,
+                          std::vector<std::pair<int, int>> *chosen) const
+    {
+        const int blocks = int(condOffset.size());
+        cond.assign(size_t(batch) * size_t(condDim), 0.0f);
+        mask.assign(size_t(batch) * size_t(blocks), 0.0f);
+        if (chosen)
+            chosen->resize(size_t(batch));
+        std::uniform_int_distribution<int> pickBlock(0, blocks - 1);
+        std::uniform_real_distribution<double> uniform(0.0, 1.0);
+        for (int i = 0; i < batch; ++i) {
+            const int b = pickBlock(rng);
+            const auto &cum = cumulative[size_t(b)];
+            const int c = std::min<int>(int(std::lower_bound(cum.begin(), cum.end(), uniform(rng)) - cum.begin()),
+                                        int(cum.size()) - 1);
+            cond[size_t(i) * size_t(condDim) + size_t(condOffset[size_t(b)] + c)] = 1.0f;
+            mask[size_t(i) * size_t(blocks) + size_t(b)] = 1.0f;
+            if (chosen)
+                (*chosen)[size_t(i)] = { b, c };
+        }
+    }
+
+    torch::Tensor toTensor(const std::vector<float> &values, int64_t rows, int64_t cols) const
+    {
+        return torch::from_blob(const_cast<float *>(values.data()), { rows, cols }, torch::kFloat32)
+            .clone()
+            .to(device);
+    }
+
+    // Draws `rows` rows, all with `fixedCondition` in the condition vector when given, else with conditions
+    // sampled as the reference's sample_original_condvec does. Returns the decoded table.
+    Result<Table> draw(qint64 rows, std::uint64_t seed, std::optional<std::pair<int, int>> fixedCondition,
+                       JobContext &job)
+    {
+        torch::manual_seed(seed);
+        std::mt19937_64 rng(seed);
+        torch::NoGradGuard noGrad;
+        // The reference samples with batch statistics (the generator stays in training mode); so do we.
+        generator->train();
+        const int batch = settings.batchSize;
+        const int64_t dim = transformer.outputDimension();
+        const qint64 steps = rows / batch + 1;
+        std::vector<float> out;
+        out.reserve(size_t(steps * batch * dim));
+        std::vector<float> cond, mask;
+        for (qint64 step = 0; step < steps; ++step) {
+            if (job.isCancelled())
+                return cancelledError();
+            torch::Tensor z = torch::randn({ batch, settings.embedding }).to(device);
+            if (condDim > 0) {
+                if (fixedCondition) {
+                    cond.assign(size_t(batch) * size_t(condDim), 0.0f);
+                    const int at = condOffset[size_t(fixedCondition->first)] + fixedCondition->second;
+                    for (int i = 0; i < batch; ++i)
+                        cond[size_t(i) * size_t(condDim) + size_t(at)] = 1.0f;
+                } else {
+                    sampleConditions(batch, rng, cond, mask, nullptr);
+                }
+                z = torch::cat({ z, toTensor(cond, batch, condDim) }, 1);
+            }
+            const torch::Tensor fake = activate(generator->forward(z)).to(torch::kCPU).contiguous();
+            out.insert(out.end(), fake.data_ptr<float>(), fake.data_ptr<float>() + fake.numel());
+        }
+        return transformer.inverseTransform(out.data(), rows, nullptr, seed);
+    }
+};
+
+Ctgan::Ctgan()
+    : d(std::make_unique<Private>())
+{
+}
+
+Ctgan::~Ctgan() = default;
+
+QString Ctgan::displayName() const { return tr("CTGAN (conditional GAN)"); }
+
+QString Ctgan::description() const
+{
+    return tr("A conditional generative adversarial network that learns multi-modal numbers and rare categories; "
+              "slow to train, strong on large mixed tables.");
+}
+
+QList<SettingSpec> Ctgan::settings() const
+{
+    return {
+        SettingSpec { QStringLiteral("epochs"), tr("Epochs"), tr("Passes over the training data."), kDefaultEpochs, 1,
+                      100000, {} },
+        SettingSpec { QStringLiteral("batch_size"), tr("Batch size"),
+                      tr("Rows per training step; a multiple of the pac size."), kDefaultBatchSize, 2, 100000, {} },
+        SettingSpec { QStringLiteral("pac"), tr("Pac size"),
+                      tr("Rows the discriminator judges together (PacGAN), against mode collapse."), kDefaultPac, 1,
+                      100, {} },
+        SettingSpec { QStringLiteral("embedding_dim"), tr("Noise dimension"), tr("Size of the generator's random input."),
+                      kDefaultEmbedding, 1, 4096, {} },
+        SettingSpec { QStringLiteral("generator_lr"), tr("Generator learning rate"), tr("Adam step size of the generator."),
+                      kDefaultLearningRate, 1e-7, 1.0, {} },
+        SettingSpec { QStringLiteral("discriminator_lr"), tr("Discriminator learning rate"),
+                      tr("Adam step size of the discriminator."), kDefaultLearningRate, 1e-7, 1.0, {} },
+        SettingSpec { QStringLiteral("discriminator_steps"), tr("Discriminator steps"),
+                      tr("Discriminator updates per generator update."), 1, 1, 100, {} },
+    };
+}
+
+Result<void> Ctgan::doFit(const Table &real, const Schema &schema, const FitOptions &options, JobContext &job)
+{
+    using transforms::integerSetting;
+    using transforms::realSetting;
+    Settings s;
+    {
+        const auto epochs = integerSetting(options.settings, QStringLiteral("epochs"), kDefaultEpochs, 1, 100000);
+        const auto batch = integerSetting(options.settings, QStringLiteral("batch_size"), kDefaultBatchSize, 2, 100000);
+        const auto pac = integerSetting(options.settings, QStringLiteral("pac"), kDefaultPac, 1, 100);
+        const auto embedding = integerSetting(options.settings, QStringLiteral("embedding_dim"), kDefaultEmbedding, 1, 4096);
+        const auto glr = realSetting(options.settings, QStringLiteral("generator_lr"), kDefaultLearningRate, 1e-7, 1.0);
+        const auto dlr = realSetting(options.settings, QStringLiteral("discriminator_lr"), kDefaultLearningRate, 1e-7, 1.0);
+        const auto dsteps = integerSetting(options.settings, QStringLiteral("discriminator_steps"), 1, 1, 100);
+        for (const Error *e : { epochs.ok() ? nullptr : &epochs.error(), batch.ok() ? nullptr : &batch.error(),
+                                pac.ok() ? nullptr : &pac.error(), embedding.ok() ? nullptr : &embedding.error(),
+                                glr.ok() ? nullptr : &glr.error(), dlr.ok() ? nullptr : &dlr.error(),
+                                dsteps.ok() ? nullptr : &dsteps.error() })
+            if (e)
+                return *e;
+        s.epochs = int(epochs.value());
+        s.batchSize = int(batch.value());
+        s.pac = int(pac.value());
+        s.embedding = int(embedding.value());
+        s.generatorLr = glr.value();
+        s.discriminatorLr = dlr.value();
+        s.discriminatorSteps = int(dsteps.value());
+        if (s.batchSize % s.pac != 0 || s.batchSize % 2 != 0)
+            return Error { Error::Code::InvalidInput,
+                           tr("The setting batch_size must be even and a multiple of pac (%1).").arg(s.pac),
+                           QStringLiteral("batch_size=%1, pac=%2").arg(s.batchSize).arg(s.pac) };
+    }
+
+    transforms::ensureTorchThreads();
+    auto p = std::make_unique<Private>();
+    p->settings = s;
+    p->device = transforms::torchCudaAvailable() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    job.reportProgress(0.0, tr("Preparing the data"));
+    Diagnostics diagnostics;
+    transforms::DataTransformer::Options transformOptions;
+    transformOptions.seed = options.seed;
+    transformOptions.enforceMinMax = options.enforceMinMax;
+    if (const Result<void> fitted = p->transformer.fit(real, schema, transformOptions, job, diagnostics); !fitted.ok())
+        return fitted;
+    for (const Diagnostic &diagnostic : diagnostics)
+        addDiagnostic(diagnostic);
+    if (p->transformer.outputDimension() == 0)
+        return Error { Error::Code::InvalidInput,
+                       tr("Every modelled column is constant; CTGAN has nothing to learn. Use the Gaussian copula."),
+                       {} };
+    const std::vector<float> encoded = p->transformer.transform(real, options.seed);
+    if (job.isCancelled())
+        return cancelledError();
+    const int64_t rows = real.rowCount();
+    const int64_t dim = p->transformer.outputDimension();
+    const torch::Tensor data = p->toTensor(encoded, rows, dim);
+
+    // Rows of each category and the log-frequency sampling distribution (training-by-sampling).
+    p->prepareConditions();
+    const auto &blocks = p->transformer.discreteBlocks();
+    std::vector<std::vector<std::vector<int64_t>>> rowsByCategory(blocks.size());
+    p->cumulative.assign(blocks.size(), {});
+    for (size_t b = 0; b < blocks.size(); ++b) {
+        const auto &span = p->transformer.spans()[size_t(blocks[b].span)];
+        rowsByCategory[b].assign(size_t(span.width), {});
+        for (int64_t r = 0; r < rows; ++r) {
+            const float *row = encoded.data() + size_t(r * dim + span.start);
+            rowsByCategory[b][size_t(std::max_element(row, row + span.width) - row)].push_back(r);
+        }
+        double total = 0.0;
+        std::vector<double> &cum = p->cumulative[b];
+        for (const auto &list : rowsByCategory[b]) {
+            total += std::log(double(list.size()) + 1.0);
+            cum.push_back(total);
+        }
+        for (double &c : cum)
+            c /= total;
+        cum.back() = 1.0;
+    }
+
+    torch::manual_seed(options.seed);
+    std::mt19937_64 rng(options.seed ^ 0xC7A6A11ULL);
+    const int64_t condDim = p->condDim;
+    p->generator = CtganGenerator(s.embedding + condDim, dim);
+    CtganDiscriminator discriminator(dim + condDim, s.pac);
+    p->generator->to(p->device);
+    discriminator->to(p->device);
+    torch::optim::Adam optimizerG(p->generator->parameters(),
+                                  torch::optim::AdamOptions(s.generatorLr).betas({ 0.5, 0.9 }).weight_decay(kWeightDecay));
+    torch::optim::Adam optimizerD(discriminator->parameters(), torch::optim::AdamOptions(s.discriminatorLr)
+                                                                   .betas({ 0.5, 0.9 })
+                                                                   .weight_decay(kWeightDecay));
+    p->generator->train();
+    discriminator->train();
+
+    const int batch = s.batchSize;
+    const int64_t steps = std::max<int64_t>(rows / batch, 1);
+    std::vector<float> cond, mask;
+    std::vector<std::pair<int, int>> chosen;
+    std::vector<int64_t> permutation(static_cast<size_t>(batch)), realRows(static_cast<size_t>(batch));
+    std::uniform_int_distribution<int64_t> anyRow(0, rows - 1);
+    const QString stage = tr("Training CTGAN");
+
+    for (int epoch = 0; epoch < s.epochs; ++epoch) {
+        double sumG = 0.0, sumD = 0.0;
+        for (int64_t step = 0; step < steps; ++step) {
+            if (job.isCancelled())
+                return cancelledError();
+            torch::Tensor lossD;
+            for (int k = 0; k < s.discriminatorSteps; ++k) {
+                torch::Tensor z = torch::randn({ batch, s.embedding }).to(p->device);
+                torch::Tensor c1, c2;
+                if (condDim > 0) {
+                    p->sampleConditions(batch, rng, cond, mask, &chosen);
+                    c1 = p->toTensor(cond, batch, condDim);
+                    z = torch::cat({ z, c1 }, 1);
+                    std::iota(permutation.begin(), permutation.end(), 0);
+                    std::shuffle(permutation.begin(), permutation.end(), rng);
+                    for (int i = 0; i < batch; ++i) {
+                        const auto [b, c] = chosen[size_t(permutation[size_t(i)])];
+                        const auto &list = rowsByCategory[size_t(b)][size_t(c)];
+                        realRows[size_t(i)] = list.empty()
+                            ? anyRow(rng)
+                            : list[std::uniform_int_distribution<size_t>(0, list.size() - 1)(rng)];
+                    }
+                    c2 = c1.index_select(0, torch::tensor(permutation).to(p->device));
+                } else {
+                    for (int i = 0; i < batch; ++i)
+                        realRows[size_t(i)] = anyRow(rng);
+                }
+                torch::Tensor realBatch = data.index_select(0, torch::tensor(realRows).to(p->device));
+                torch::Tensor fakeAct;
+                {
+                    // The discriminator step needs no gradient through the generator (the reference computes
+                    // one and discards it when the generator's gradients are zeroed).
+                    torch::NoGradGuard noGrad;
+                    fakeAct = p->activate(p->generator->forward(z));
+                }
+                torch::Tensor fakeCat = condDim > 0 ? torch::cat({ fakeAct, c1 }, 1) : fakeAct;
+                torch::Tensor realCat = condDim > 0 ? torch::cat({ realBatch, c2 }, 1) : realBatch;
+                const torch::Tensor yFake = discriminator->forward(fakeCat);
+                const torch::Tensor yReal = discriminator->forward(realCat);
+
+                // WGAN-GP gradient penalty on interpolates, one mixing weight per pac group.
+                const int64_t width = realCat.size(1);
+                const torch::Tensor alpha = torch::rand({ batch / s.pac, 1, 1 }, realCat.options())
+                                                .repeat({ 1, s.pac, width })
+                                                .view({ -1, width });
+                const torch::Tensor interpolates = (alpha * realCat + (1 - alpha) * fakeCat).requires_grad_(true);
+                const torch::Tensor yInterp = discriminator->forward(interpolates);
+                const torch::Tensor gradients = torch::autograd::grad({ yInterp }, { interpolates },
+                                                                      { torch::ones_like(yInterp) }, true, true)[0];
+                const torch::Tensor penalty
+                    = (gradients.view({ -1, s.pac * width }).norm(2, 1) - 1).pow(2).mean() * kGradientPenalty;
+                lossD = -(yReal.mean() - yFake.mean());
+                optimizerD.zero_grad();
+                (penalty + lossD).backward();
+                optimizerD.step();
+            }
+
+            torch::Tensor z = torch::randn({ batch, s.embedding }).to(p->device);
+            torch::Tensor c1, m1;
+            if (condDim > 0) {
+                p->sampleConditions(batch, rng, cond, mask, nullptr);
+                c1 = p->toTensor(cond, batch, condDim);
+                m1 = p->toTensor(mask, batch, int64_t(blocks.size()));
+                z = torch::cat({ z, c1 }, 1);
+            }
+            const torch::Tensor fake = p->generator->forward(z);
+            const torch::Tensor fakeAct = p->activate(fake);
+            const torch::Tensor yFake = discriminator->forward(condDim > 0 ? torch::cat({ fakeAct, c1 }, 1) : fakeAct);
+            torch::Tensor lossG = -yFake.mean();
+            if (condDim > 0)
+                lossG = lossG + p->conditionLoss(fake, c1, m1);
+            optimizerG.zero_grad();
+            lossG.backward();
+            optimizerG.step();
+
+            sumG += lossG.item<double>();
+            sumD += lossD.item<double>();
+            if (step % 16 == 0)
+                job.reportProgress((double(epoch) + double(step) / double(steps)) / double(s.epochs),
+                                   stage + QStringLiteral(" (%1/%2)").arg(epoch + 1).arg(s.epochs));
+        }
+        const double meanG = sumG / double(steps), meanD = sumD / double(steps);
+        if (!std::isfinite(meanG) || !std::isfinite(meanD))
+            return Error { Error::Code::Numerical, tr("CTGAN training diverged (the loss is no longer a number)."),
+                           QStringLiteral("epoch %1").arg(epoch + 1) };
+        recordLoss(job, QStringLiteral("generator_loss"), epoch + 1, meanG);
+        recordLoss(job, QStringLiteral("discriminator_loss"), epoch + 1, meanD);
+    }
+    job.reportProgress(1.0, stage);
+    setFact(QStringLiteral("device"), p->device.is_cuda() ? QStringLiteral("cuda") : QStringLiteral("cpu"));
+    setFact(QStringLiteral("torch_threads"), at::get_num_threads());
+    d = std::move(p);
+    return {};
+}
+
+Result<Table> Ctgan::doSample(qint64 rows, quint64 seed, JobContext &job)
+{
+    return d->draw(rows, seed, std::nullopt, job);
+}
+
+Result<transforms::ConditionalSample> Ctgan::sampleWhere(qint64 rows,
+                                                         const QList<transforms::ColumnCondition> &conditions,
+                                                         quint64 seed, JobContext &job)
+{
+    if (!isFitted())
+        return Error { Error::Code::InvalidInput, tr("The generator has not been trained yet."), {} };
+    std::optional<std::pair<int, int>> fixed;
+    for (const auto &condition : conditions) {
+        if (!d->transformer.isCategorical(condition.column))
+            return Error { Error::Code::InvalidInput,
+                           tr("Conditions can only name categorical columns; %1 is not one.").arg(condition.column), {} };
+        const auto index = d->transformer.conditionIndex(condition.column, condition.value);
+        if (!index)
+            return Error { Error::Code::InvalidInput,
+                           tr("The value %1 never occurs in column %2 of the training data.")
+                               .arg(condition.value, condition.column),
+                           transforms::describeConditions({ condition }) };
+        if (!fixed)
+            fixed = std::make_pair(index->block, index->position);
+    }
+    if (const auto refused = neverTogether(d->transformer, conditions))
+        return transforms::ConditionalSample { Table {}, 0, *refused };
+    const qint64 maxTries = std::max<qint64>(rows * 100, 10000);
+    return transforms::sampleByRejection(
+        rows, conditions, seed, maxTries,
+        [&](qint64 n, std::uint64_t s) { return d->draw(n, s, fixed, job); }, job);
+}
+
+Result<void> Ctgan::doSave(QDataStream &out) const
+{
+    const Settings &s = d->settings;
+    out << qint32(s.epochs) << qint32(s.batchSize) << qint32(s.pac) << qint32(s.embedding) << s.generatorLr
+        << s.discriminatorLr << qint32(s.discriminatorSteps);
+    d->transformer.save(out);
+    out << qint32(d->cumulative.size());
+    for (const auto &cum : d->cumulative) {
+        out << qint32(cum.size());
+        for (double c : cum)
+            out << c;
+    }
+    d->generator->to(torch::kCPU);
+    out << moduleBytes(d->generator.ptr());
+    d->generator->to(d->device);
+    return {};
+}
+
+Result<void> Ctgan::doLoad(QDataStream &in, int formatVersion)
+{
+    Q_UNUSED(formatVersion);
+    auto p = std::make_unique<Private>();
+    qint32 epochs = 0, batch = 0, pac = 0, embedding = 0, dsteps = 0, blocks = 0;
+    in >> epochs >> batch >> pac >> embedding >> p->settings.generatorLr >> p->settings.discriminatorLr >> dsteps;
+    p->settings.epochs = epochs;
+    p->settings.batchSize = batch;
+    p->settings.pac = pac;
+    p->settings.embedding = embedding;
+    p->settings.discriminatorSteps = dsteps;
+    const Error corrupt { Error::Code::InvalidInput, tr("The model file is damaged or incomplete."),
+                          QStringLiteral("ctgan") };
+    if (in.status() != QDataStream::Ok || batch < 2 || embedding < 1)
+        return corrupt;
+    if (const Result<void> loaded = p->transformer.load(in); !loaded.ok())
+        return loaded;
+    p->prepareConditions();
+    in >> blocks;
+    if (in.status() != QDataStream::Ok || blocks != qint32(p->condOffset.size()))
+        return corrupt;
+    p->cumulative.resize(size_t(blocks));
+    for (auto &cum : p->cumulative) {
+        qint32 n = 0;
+        in >> n;
+        if (n <= 0 || n > 100000)
+            return corrupt;
+        cum.resize(size_t(n));
+        for (double &c : cum)
+            in >> c;
+    }
+    QByteArray weights;
+    in >> weights;
+    if (in.status() != QDataStream::Ok)
+        return corrupt;
+    transforms::ensureTorchThreads();
+    p->generator = CtganGenerator(p->settings.embedding + p->condDim, p->transformer.outputDimension());
+    loadModuleBytes(p->generator.ptr(), weights);
+    p->device = transforms::torchCudaAvailable() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    p->generator->to(p->device);
+    d = std::move(p);
+    return {};
+}
+
+std::unique_ptr<Generator> makeCtgan() { return std::make_unique<Ctgan>(); }
+
+} // namespace core

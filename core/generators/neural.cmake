@@ -1,0 +1,27 @@
+# SPDX-License-Identifier: MIT
+# CTGAN, TVAE (LibTorch), the differentially private Bayesian network and the reversible transforms
+# they share. Included at the end of core/generators/CMakeLists.txt.
+
+healthsynth_core_add_library(healthsynth_core_transforms
+    SOURCES
+        transforms/bayesiangmm.cpp
+        transforms/conditionalsampler.cpp
+        transforms/datatransformer.cpp
+    DEPENDS healthsynth_core_generators Boost::headers)
+
+healthsynth_core_add_library(healthsynth_core_torchsupport
+    SOURCES transforms/torchsupport.cpp
+    DEPENDS ${TORCH_LIBRARIES})
+
+healthsynth_core_add_library(healthsynth_core_ctgan
+    SOURCES ctgan/ctgan.cpp
+    DEPENDS healthsynth_core_transforms healthsynth_core_torchsupport ${TORCH_LIBRARIES})
+
+
+healthsynth_core_add_library(healthsynth_core_tvae
+    SOURCES tvae/tvae.cpp
+    DEPENDS healthsynth_core_transforms healthsynth_core_torchsupport ${TORCH_LIBRARIES})
+
+healthsynth_core_add_library(healthsynth_core_bayesiannetwork
+    SOURCES bayesian_network/bayesiannetwork.cpp
+    DEPENDS healthsynth_core_transforms)
