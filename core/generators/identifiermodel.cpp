@@ -2,6 +2,7 @@
 #include "core/generators/identifiermodel.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRandomGenerator>
 
 #include <bit>
@@ -200,9 +201,11 @@ Column IdentifierModel::generate(const QString &name, qint64 rows, quint64 seed)
             shape = &candidate;
     }
     Q_ASSERT(shape);
-    // Numbers used as identifiers come back as numbers; everything else as text.
+    // The real column's storage: numbers stay numbers, categories come back as categories
+    // (of new labels), everything else as text.
     const bool numeric = ColumnStorage(shape->storage) == ColumnStorage::Number;
-    Column column(name, numeric ? ColumnStorage::Number : ColumnStorage::Text);
+    const bool coded = ColumnStorage(shape->storage) == ColumnStorage::Category;
+    Column column(name, numeric ? ColumnStorage::Number : (coded ? ColumnStorage::Category : ColumnStorage::Text));
     column.setInteger(numeric);
     column.reserve(rows);
     std::mt19937_64 rng(seed ^ 0x9e3779b97f4a7c15ULL);
@@ -211,6 +214,7 @@ Column IdentifierModel::generate(const QString &name, qint64 rows, quint64 seed)
     if (shape->unique)
         used.reserve(rows);
     qint64 drawn = 0, widened = 0;
+    QHash<QString, qint32> labelIndex; // Category storage: label → code
     for (qint64 row = 0; row < rows; ++row) {
         // Our own Bernoulli draw: std::bernoulli_distribution's algorithm is implementation-defined.
         const double u = double(rng() >> 11) * 0x1.0p-53;
@@ -237,10 +241,18 @@ Column IdentifierModel::generate(const QString &name, qint64 rows, quint64 seed)
             value = attempt < redraws ? fillShape(shape->alphabets, shape->lengthCounts, total, rng)
                                       : value + QChar(u'1' + char16_t(rng() % 9));
         }
-        if (numeric)
+        if (numeric) {
             column.appendNumber(value.toDouble());
-        else
+        } else if (coded) {
+            auto it = labelIndex.find(value);
+            if (it == labelIndex.end()) {
+                it = labelIndex.insert(value, qint32(column.labels().size()));
+                column.labels().append(value);
+            }
+            column.appendCode(*it);
+        } else {
             column.appendText(value);
+        }
     }
     return column;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/generators/gaussian_copula/gaussiancopula.h"
 
+#include "core/data/csvreader.h"
+
 #include "testpaths.h"
 
 #include <QBuffer>
@@ -417,6 +419,79 @@ private Q_SLOTS:
             QVERIFY(code.isMissing(r) || code.cellText(r) == QLatin1StringView("-7"));
         QVERIFY2(std::abs(code.missingRate() - 0.45) < 0.03, qPrintable(QString::number(code.missingRate())));
         QCOMPARE(out.column(1).missingRate(), 0.0);
+    }
+
+    // The generator cases end to end from the CSV reader and schema inference: whatever types
+    // inference picks, the synthetic table keeps them and the real ranges, integers and shares.
+    void casesThroughCsvReader_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const char *name : { "008_float_16_digits.csv", "009_bounded_month_day.csv",
+                                  "010_nonnegative_zero_inflated.csv", "011_constant_columns.csv",
+                                  "012_missing_in_continuous.csv", "014_infinite_values.csv",
+                                  "015_boolean_spellings.csv", "016_unique_string_ids.csv",
+                                  "019_conditional_unsatisfiable.csv", "021_single_code_plus_missing.csv" })
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+
+    void casesThroughCsvReader()
+    {
+        QFETCH(QString, file);
+        SilentJob job;
+        auto read = CsvReader::read(testsupport::caseFile(file), CsvOptions {}, job);
+        QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().toString()));
+        const Table &real = read.value().table;
+        const Schema &schema = read.value().schema;
+        auto g = makeGaussianCopula();
+        const Result<void> fit = g->fit(real, schema, FitOptions {}, job);
+        QVERIFY2(fit.ok(), qPrintable(fit.ok() ? QString() : fit.error().toString()));
+        const Table out = draw(*g, 2000, 3);
+        QCOMPARE(out.columnNames(), real.columnNames());
+        for (int c = 0; c < out.columnCount(); ++c) {
+            const Column &s = out.column(c), &r = real.column(c);
+            const ColumnMeta &meta = schema.columns[c];
+            QCOMPARE(s.storage(), r.storage());
+            QCOMPARE(s.isInteger(), r.isInteger());
+            if (meta.type == SemanticType::Id) { // unique, and none equal to a real id
+                QSet<QString> realIds, seen;
+                for (qint64 row = 0; row < r.size(); ++row)
+                    realIds.insert(r.cellText(row));
+                for (qint64 row = 0; row < s.size(); ++row) {
+                    QVERIFY(!realIds.contains(s.cellText(row)));
+                    seen.insert(s.cellText(row));
+                }
+                QCOMPARE(seen.size(), s.size());
+            }
+            if (!Schema::isModelled(meta))
+                continue;
+            QCOMPARE(s.labels(), r.labels());
+            double lo = INFINITY, hi = -INFINITY;
+            qint64 realMissing = 0;
+            for (qint64 row = 0; row < r.size(); ++row) {
+                const bool numeric = r.storage() == ColumnStorage::Number || r.storage() == ColumnStorage::DateTime;
+                if (r.isMissing(row) || (numeric && !std::isfinite(r.numbers()[size_t(row)]))) {
+                    ++realMissing;
+                } else if (numeric) {
+                    lo = std::min(lo, r.numbers()[size_t(row)]);
+                    hi = std::max(hi, r.numbers()[size_t(row)]);
+                }
+            }
+            const double realRate = double(realMissing) / double(r.size());
+            QVERIFY2(std::abs(s.missingRate() - realRate) < 0.05,
+                     qPrintable(QStringLiteral("%1: missing %2 vs %3").arg(s.name()).arg(s.missingRate()).arg(realRate)));
+            for (qint64 row = 0; row < s.size(); ++row) {
+                if (s.isMissing(row))
+                    continue;
+                if (s.storage() == ColumnStorage::Number || s.storage() == ColumnStorage::DateTime) {
+                    const double v = s.numbers()[size_t(row)];
+                    QVERIFY2(v >= lo && v <= hi, qPrintable(QStringLiteral("%1 = %2").arg(s.name()).arg(v)));
+                    if (s.isInteger())
+                        QCOMPARE(v, std::round(v));
+                } else if (s.storage() == ColumnStorage::Category || s.storage() == ColumnStorage::Boolean) {
+                    QVERIFY(s.codes()[size_t(row)] >= 0 && s.codes()[size_t(row)] < s.labels().size());
+                }
+            }
+        }
     }
 
     void sameSeedSameRowsAndSaveLoad()
