@@ -31,7 +31,42 @@ struct NumberInfo {
 /// Parses a decimal number: optional sign, digits with an optional decimal mark, optional
 /// exponent; with decimalMark ',' a '.' may group thousands ("1.204,7"). Also inf/infinity/nan.
 /// Returns false for anything else (nothing may follow the number). Results equal strtod's.
+inline bool parseNumberSlow(std::string_view s, char decimalMark, NumberInfo &out);
+
 inline bool parseNumber(std::string_view s, char decimalMark, NumberInfo &out)
+{
+    // Fast path for what most cells hold: [-]digits[.digits], at most 15 digits, no leading zero
+    // issue. Exact: the mantissa and the power of ten are both exact doubles (Clinger).
+    static constexpr double kScale[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+    const char *p = s.data();
+    const char *const e = p + s.size();
+    const bool negative = p < e && *p == '-';
+    p += negative ? 1 : 0;
+    const char *digits = p;
+    std::uint64_t mantissa = 0;
+    while (p < e && unsigned(*p - '0') < 10u)
+        mantissa = mantissa * 10 + std::uint64_t(*p++ - '0');
+    const auto intDigits = int(p - digits);
+    int fracDigits = 0;
+    if (p < e && *p == decimalMark) {
+        const char *fraction = ++p;
+        while (p < e && unsigned(*p - '0') < 10u)
+            mantissa = mantissa * 10 + std::uint64_t(*p++ - '0');
+        fracDigits = int(p - fraction);
+    }
+    if (p == e && intDigits > 0 && intDigits + fracDigits <= 15 && (intDigits == 1 || *digits != '0')) {
+        out = NumberInfo {};
+        const double v = double(mantissa) / kScale[fracDigits];
+        out.value = negative ? -v : v;
+        out.decimals = fracDigits;
+        out.hasPoint = fracDigits > 0 || (s.size() > size_t(intDigits + (negative ? 1 : 0)));
+        out.zeroOrOne = s.size() == 1 && (s[0] == '0' || s[0] == '1');
+        return true;
+    }
+    return parseNumberSlow(s, decimalMark, out);
+}
+
+inline bool parseNumberSlow(std::string_view s, char decimalMark, NumberInfo &out)
 {
     out = NumberInfo {};
     const char *p = s.data();
