@@ -169,6 +169,40 @@ private Q_SLOTS:
         QCOMPARE(computeQualityReport(real, synthetic, s).columns.size(), 1);
     }
 
+    void mixedPairDigitisesEachTableOnItsOwnEdges()
+    {
+        // Real x on [0, 10] and synthetic x on [0, 20]: each table gets its own 10 bins, so the
+        // bin codes are 1, 11, 6 in both (np.digitize: the maximum gets 11) and the pair scores 1
+        // although the values differ. A missing value shares the top bin with the maximum.
+        const Table real = table({ numbers(QStringLiteral("x"), { 0, 10, 5, kNaN }),
+                                   categories(QStringLiteral("c"), { "a", "b", "a", "b" }) });
+        const Table synthetic = table({ numbers(QStringLiteral("x"), { 0, 20, 10, 20 }),
+                                        categories(QStringLiteral("c"), { "a", "b", "a", "b" }) });
+        const Schema s = schema({ { QStringLiteral("x"), SemanticType::Numerical },
+                                  { QStringLiteral("c"), SemanticType::Categorical } });
+        const QualityReport report = computeQualityReport(real, synthetic, s, QualityOptions::allPairs());
+        QCOMPARE(report.pairs.size(), 1);
+        QCOMPARE(report.pairs[0].metric, QStringLiteral("ContingencySimilarity"));
+        QCOMPARE(report.pairs[0].score, 1.0);
+        // Real table: bins {1, 11, 6, 11} against c {a, b, a, b}: a perfect association, V = 1.
+        QVERIFY(qAbs(report.pairs[0].realAssociation - 1.0) < 1e-12);
+    }
+
+    void spearmanOption()
+    {
+        // Monotone but not linear: Spearman 1 in both tables, Pearson differs.
+        const Table real = table({ numbers(QStringLiteral("x"), { 1, 2, 3, 4, 5 }),
+                                   numbers(QStringLiteral("y"), { 1, 4, 9, 16, 25 }) });
+        const Table synthetic = table({ numbers(QStringLiteral("x"), { 1, 2, 3, 4, 5 }),
+                                        numbers(QStringLiteral("y"), { 1, 8, 27, 64, 125 }) });
+        const Schema s
+            = schema({ { QStringLiteral("x"), SemanticType::Numerical }, { QStringLiteral("y"), SemanticType::Numerical } });
+        QualityOptions options = QualityOptions::allPairs();
+        options.coefficient = metrics::CorrelationCoefficient::Spearman;
+        QCOMPARE(computeQualityReport(real, synthetic, s, options).pairs[0].score, 1.0);
+        QVERIFY(computeQualityReport(real, synthetic, s, QualityOptions::allPairs()).pairs[0].score < 1.0);
+    }
+
     void cancellation()
     {
         class CancelledJob final : public JobContext {
