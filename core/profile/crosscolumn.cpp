@@ -3,6 +3,8 @@
 
 #include <QHash>
 
+#include <Eigen/Core>
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -44,26 +46,33 @@ std::pair<double, qint64> pearson(const X &x, double mx, const Y &y, double my, 
 }
 
 // Average ranks of column `self` among the rows where `other` is finite too; NaN elsewhere.
-void rerank(const ColumnWork &self, const std::vector<double> &values, const ColumnWork &other,
-            std::vector<float> &out)
+// Walks self's sorted rows in order, so the only random reads are other's presence bytes.
+void rerank(const ColumnWork &self, const ColumnWork &other, const std::vector<std::uint8_t> &otherMissing,
+            bool otherHasInfinity, std::vector<float> &out)
 {
     std::fill(out.begin(), out.end(), std::numeric_limits<float>::quiet_NaN());
     const std::vector<std::uint32_t> &order = self.order;
-    std::vector<std::uint32_t> kept;
-    kept.reserve(order.size());
-    for (std::uint32_t row : order) {
-        if (!std::isnan(other.ranks[row]))
-            kept.push_back(row);
+    const std::vector<std::uint8_t> &starts = self.runStarts;
+    auto present = [&](std::uint32_t row) {
+        return otherHasInfinity ? !std::isnan(other.ranks[row]) : otherMissing[row] == 0;
+    };
+    std::vector<std::uint32_t> run;
+    qint64 kept = 0;
+    auto flush = [&] {
+        const float rank = float(double(2 * kept + qint64(run.size()) + 1) / 2.0);
+        for (std::uint32_t row : run)
+            out[row] = rank;
+        kept += qint64(run.size());
+        run.clear();
+    };
+    for (size_t i = 0; i < order.size(); ++i) {
+        if (starts[i] && !run.empty())
+            flush();
+        if (present(order[i]))
+            run.push_back(order[i]);
     }
-    for (size_t a = 0; a < kept.size();) {
-        size_t b = a + 1;
-        while (b < kept.size() && values[kept[b]] == values[kept[a]])
-            ++b;
-        const float rank = float(double(a + b - 1) / 2.0 + 1.0);
-        for (size_t i = a; i < b; ++i)
-            out[kept[i]] = rank;
-        a = b;
-    }
+    if (!run.empty())
+        flush();
 }
 
 const std::vector<std::int32_t> &codesOf(const Table &table, const std::vector<ColumnWork> &work, int column)
@@ -111,40 +120,38 @@ double cramersV(const std::vector<std::int32_t> &a, int levelsA, const std::vect
     return std::sqrt(chi2 / double(n) / double(k));
 }
 
-double correlationRatio(const std::vector<double> &x, const std::vector<float> &present,
+// eta = sqrt(between-group / total sum of squares), in one pass over deviations from the
+// column mean (which keeps the sums of squares accurate).
+double correlationRatio(const std::vector<double> &x, double mean, const std::vector<float> &present,
                         const std::vector<std::int32_t> &codes, int levels, qint64 &n)
 {
     std::vector<double> sums(size_t(levels), 0);
     std::vector<qint64> counts(size_t(levels), 0);
-    double total = 0;
+    double total = 0, squares = 0;
     n = 0;
     for (size_t i = 0; i < x.size(); ++i) {
         const std::int32_t c = codes[i];
         if (c < 0 || c >= levels || std::isnan(present[i]))
             continue;
-        sums[size_t(c)] += x[i];
+        const double d = x[i] - mean;
+        sums[size_t(c)] += d;
         ++counts[size_t(c)];
-        total += x[i];
+        total += d;
+        squares += d * d;
         ++n;
     }
     if (n < 2)
         return kNaN;
-    const double mean = total / double(n);
-    double between = 0, within = 0;
+    const double m = total / double(n);
+    const double within = squares - double(n) * m * m;
+    double between = 0;
     for (int k = 0; k < levels; ++k) {
         if (counts[size_t(k)] > 0) {
-            const double d = sums[size_t(k)] / double(counts[size_t(k)]) - mean;
+            const double d = sums[size_t(k)] / double(counts[size_t(k)]) - m;
             between += double(counts[size_t(k)]) * d * d;
         }
     }
-    for (size_t i = 0; i < x.size(); ++i) {
-        const std::int32_t c = codes[i];
-        if (c < 0 || c >= levels || std::isnan(present[i]))
-            continue;
-        const double d = x[i] - mean;
-        within += d * d;
-    }
-    if (within <= 0)
+    if (!(within > 0))
         return kNaN;
     return std::sqrt(std::clamp(between / within, 0.0, 1.0));
 }
@@ -198,9 +205,16 @@ std::optional<QList<Association>> computeAssociations(const Table &table, const 
 {
     std::vector<PairTask> tasks;
     const int columns = int(work.size());
+    const qint64 rows = table.rowCount();
+    auto complete = [&](int i) { return work[size_t(i)].correlates && qint64(work[size_t(i)].order.size()) == rows; };
+    std::vector<int> completeColumns;
+    for (int i = 0; i < columns; ++i) {
+        if (complete(i))
+            completeColumns.push_back(i);
+    }
     for (int i = 0; i < columns; ++i) {
         for (int j = i + 1; j < columns; ++j) {
-            if (work[size_t(i)].correlates && work[size_t(j)].correlates)
+            if (work[size_t(i)].correlates && work[size_t(j)].correlates && !(complete(i) && complete(j)))
                 tasks.push_back({ i, j, 0 });
             if (work[size_t(i)].categorical && work[size_t(j)].categorical)
                 tasks.push_back({ i, j, 1 });
@@ -214,8 +228,52 @@ std::optional<QList<Association>> computeAssociations(const Table &table, const 
                 tasks.push_back({ i, j, 2 });
         }
     }
+    // Pairs of complete columns: Pearson and Spearman from Gram matrices of the centred values and
+    // ranks, accumulated block by block (Eigen's matrix products, little extra memory).
+    const int k = int(completeColumns.size());
+    QList<Association> gramAssociations;
+    if (k >= 2) {
+        constexpr qint64 kBlock = 16384;
+        const int blocks = int((rows + kBlock - 1) / kBlock);
+        std::vector<Eigen::MatrixXd> valueGrams(static_cast<size_t>(blocks)), rankGrams(static_cast<size_t>(blocks));
+        const double mid = double(rows + 1) / 2.0;
+        const bool gramOk = parallelFor(blocks, threads, job, 0.7, 0.75, QObject::tr("Measuring associations"),
+                                        [&](int b) {
+            const qint64 begin = b * kBlock, end = std::min(rows, begin + kBlock);
+            Eigen::MatrixXd x(end - begin, k), r(end - begin, k);
+            for (int c = 0; c < k; ++c) {
+                const ColumnWork &w = work[size_t(completeColumns[size_t(c)])];
+                const std::vector<double> &values = table.column(completeColumns[size_t(c)]).numbers();
+                for (qint64 i = begin; i < end; ++i) {
+                    x(i - begin, c) = values[size_t(i)] - w.mean;
+                    r(i - begin, c) = double(w.ranks[size_t(i)]) - mid;
+                }
+            }
+            valueGrams[size_t(b)].noalias() = x.transpose() * x;
+            rankGrams[size_t(b)].noalias() = r.transpose() * r;
+        });
+        if (!gramOk)
+            return std::nullopt;
+        Eigen::MatrixXd gx = Eigen::MatrixXd::Zero(k, k), gr = Eigen::MatrixXd::Zero(k, k);
+        for (int b = 0; b < blocks; ++b) {
+            gx += valueGrams[size_t(b)];
+            gr += rankGrams[size_t(b)];
+        }
+        auto correlation = [](const Eigen::MatrixXd &g, int i, int j) {
+            if (!(g(i, i) > 0) || !(g(j, j) > 0))
+                return kNaN;
+            return std::clamp(g(i, j) / std::sqrt(g(i, i) * g(j, j)), -1.0, 1.0);
+        };
+        for (int i = 0; i < k; ++i) {
+            for (int j = i + 1; j < k; ++j) {
+                const int a = completeColumns[size_t(i)], b = completeColumns[size_t(j)];
+                gramAssociations.append(Association { a, b, Association::Method::Pearson, correlation(gx, i, j), rows });
+                gramAssociations.append(Association { a, b, Association::Method::Spearman, correlation(gr, i, j), rows });
+            }
+        }
+    }
+
     std::vector<std::vector<Association>> results(tasks.size());
-    const qint64 rows = table.rowCount();
     const bool ok = parallelFor(int(tasks.size()), threads, job, 0.7, 0.9, QObject::tr("Measuring associations"),
                                 [&](int t) {
         const PairTask &task = tasks[size_t(t)];
@@ -238,11 +296,19 @@ std::optional<QList<Association>> computeAssociations(const Table &table, const 
                 const double mid = double(n + 1) / 2.0;
                 rho = pearson(a.ranks, mid, b.ranks, mid, rows).first;
             } else {
-                std::vector<float> ra(static_cast<size_t>(rows)), rb(static_cast<size_t>(rows));
-                rerank(a, ca.numbers(), b, ra);
-                rerank(b, cb.numbers(), a, rb);
+                // Re-rank only the side whose rows the other one thins out.
+                const bool aInf = a.profile.numeric->nonFinite() > 0, bInf = b.profile.numeric->nonFinite() > 0;
                 const double mid = double(n + 1) / 2.0;
-                rho = pearson(ra, mid, rb, mid, rows).first;
+                std::vector<float> ra, rb;
+                if (qint64(b.order.size()) != n) {
+                    ra.resize(static_cast<size_t>(rows));
+                    rerank(a, b, cb.missingMask(), bInf, ra);
+                }
+                if (qint64(a.order.size()) != n) {
+                    rb.resize(static_cast<size_t>(rows));
+                    rerank(b, a, ca.missingMask(), aInf, rb);
+                }
+                rho = pearson(ra.empty() ? a.ranks : ra, mid, rb.empty() ? b.ranks : rb, mid, rows).first;
             }
             out.push_back(Association { task.first, task.second, Association::Method::Spearman, rho, n });
         } else if (task.kind == 1) {
@@ -254,13 +320,13 @@ std::optional<QList<Association>> computeAssociations(const Table &table, const 
             out.push_back(Association { task.first, task.second, Association::Method::CramersV, v, n });
         } else {
             qint64 n = 0;
-            const double eta = correlationRatio(ca.numbers(), a.ranks, codesOf(table, work, task.second), b.levels, n);
+            const double eta = correlationRatio(ca.numbers(), a.mean, a.ranks, codesOf(table, work, task.second), b.levels, n);
             out.push_back(Association { task.first, task.second, Association::Method::CorrelationRatio, eta, n });
         }
     });
     if (!ok)
         return std::nullopt;
-    QList<Association> all;
+    QList<Association> all = gramAssociations;
     for (const auto &r : results) {
         for (const Association &a : r)
             all.append(a);

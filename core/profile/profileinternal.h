@@ -20,6 +20,8 @@ struct ColumnWork {
     /// Rows of the finite values in ascending order, so Spearman can re-rank over the rows two
     /// columns share when either has missing cells.
     std::vector<std::uint32_t> order;
+    /// 1 where order[i] starts a run of equal values, aligned with order (for re-ranking ties).
+    std::vector<std::uint8_t> runStarts;
     /// Binary numbers as 0/1 codes (-1 missing), so they join Cramer's V like categories.
     std::vector<std::int32_t> binaryCodes;
     bool correlates = false;  ///< takes part in Pearson / Spearman / correlation ratio (as the number)

@@ -294,6 +294,21 @@ private Q_SLOTS:
         QVERIFY(qFuzzyCompare(cpk.skewness, 4.463110084653752));
         QVERIFY(qFuzzyCompare(cpk.kurtosis, 25.1490461965808));
         QVERIFY(qFuzzyCompare(cpk.quantiles[6], 5222.459999999988));
+        // hf.age.corr(hf.serum_creatinine) and method="spearman" (complete columns: Gram path)
+        const int ia = p.indexOf(QStringLiteral("age")), ic = p.indexOf(QStringLiteral("serum_creatinine"));
+        int found = 0;
+        for (const core::Association &x : p.associations) {
+            if (x.first != ia || x.second != ic)
+                continue;
+            if (x.method == core::Association::Method::Pearson) {
+                QVERIFY(qFuzzyCompare(x.value, 0.15918713328355028));
+                ++found;
+            } else if (x.method == core::Association::Method::Spearman) {
+                QVERIFY(qFuzzyCompare(x.value, 0.27056117486968395));
+                ++found;
+            }
+        }
+        QCOMPARE(found, 2);
         // DEATH_EVENT: 0 203, 1 96
         QVERIFY(p.target);
         QCOMPARE(p.target->classes.front().count, 203);
