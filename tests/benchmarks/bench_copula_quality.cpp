@@ -54,8 +54,9 @@ int main(int argc, char **argv)
                 report.columnPairTrends, report.pairsCounted);
     const QVariantMap families = copula.marginalFamilies();
     for (const core::ColumnShapeScore &column : report.columns)
-        std::printf("  %-28s %.4f %s %s\n", qPrintable(column.column), column.score,
+        std::printf("  %-28s %.4f %s/%s %s\n", qPrintable(column.column), column.score,
                     qPrintable(core::semanticTypeKey(data.schema.find(column.column)->type)),
+                    qPrintable(core::storageName(data.table.column(data.table.indexOf(column.column)).storage())),
                     qPrintable(families.value(column.column).toString()));
     return 0;
 }
