@@ -113,20 +113,24 @@ class Dictionary final {
 public:
     std::int32_t code(std::string_view s)
     {
+        Slot probe;
+        makeSlot(s, probe);
         // Few distinct values (sex, yes/no): a linear scan beats hashing.
-        if (m_keys.size() <= kLinear && m_slots.empty()) {
-            for (size_t c = 0; c < m_keys.size(); ++c) {
-                if (sameBytes(m_keys[c], s))
+        if (m_slots.empty()) {
+            for (size_t c = 0; c < m_linear.size(); ++c) {
+                const Slot &slot = m_linear[c];
+                if (slot.length == probe.length && slot.w0 == probe.w0 && slot.w1 == probe.w1
+                    && (probe.length <= 16 || sameBytes(m_keys[c], s)))
                     return std::int32_t(c);
             }
-            if (m_keys.size() < kLinear) {
+            if (m_linear.size() < kLinear) {
+                probe.code = std::int32_t(m_keys.size());
                 m_keys.push_back(m_arena.store(s));
-                return std::int32_t(m_keys.size() - 1);
+                m_linear.push_back(probe);
+                return probe.code;
             }
             rehash(64);
         }
-        Slot probe;
-        makeSlot(s, probe);
         const size_t mask = m_slots.size() - 1;
         size_t i = size_t(mix(probe)) & mask;
         for (;; i = (i + 1) & mask) {
@@ -149,6 +153,7 @@ public:
     void clear()
     {
         m_slots.clear();
+        m_linear.clear();
         m_keys.clear();
         m_arena = Arena();
     }
@@ -182,14 +187,27 @@ private:
         }
         return h;
     }
+    // Up to 8 bytes as a little-endian word, without a libc memcpy call for the variable length.
+    static std::uint64_t loadBytes(const char *p, size_t n)
+    {
+        if (n == 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            return w;
+        }
+        std::uint64_t w = 0;
+        for (size_t i = 0; i < n; ++i)
+            w |= std::uint64_t(static_cast<unsigned char>(p[i])) << (8 * i);
+        return w;
+    }
     static void makeSlot(std::string_view s, Slot &slot)
     {
         slot.length = std::uint32_t(s.size());
         if (s.size() <= 8) {
-            std::memcpy(&slot.w0, s.data(), s.size());
+            slot.w0 = loadBytes(s.data(), s.size());
         } else if (s.size() <= 16) {
-            std::memcpy(&slot.w0, s.data(), 8);
-            std::memcpy(&slot.w1, s.data() + 8, s.size() - 8);
+            slot.w0 = loadBytes(s.data(), 8);
+            slot.w1 = loadBytes(s.data() + 8, s.size() - 8);
         } else {
             slot.w0 = hashBytes(s, 0x9E3779B97F4A7C15ull);
             slot.w1 = hashBytes(s, 0xD6E8FEB86659FD93ull);
@@ -220,6 +238,7 @@ private:
 
     static constexpr size_t kLinear = 8;
     std::vector<Slot> m_slots;
+    std::vector<Slot> m_linear; // until kLinear keys
     std::vector<std::string_view> m_keys;
     Arena m_arena;
 };

@@ -217,13 +217,17 @@ NumberFacts numberFacts(const Column &column, bool needUnique)
     double few[12];
     double lo = std::numeric_limits<double>::infinity();
     double hi = -lo;
+    const std::vector<std::uint8_t> &missing = column.missingMask();
+    f.present = column.size() - column.missingCount();
     for (size_t r = 0; r < v.size(); ++r) {
-        if (column.missingMask()[r])
+        if (missing[r])
             continue;
         const double x = v[r];
-        ++f.present;
-        if (f.allWhole && (!std::isfinite(x) || x != std::floor(x)))
+        if (!std::isfinite(x) || x != std::floor(x)) {
+            // Every rule that looks further needs whole numbers: nothing more to learn.
             f.allWhole = false;
+            return f;
+        }
         if (x < 0)
             f.nonNegative = false;
         lo = std::min(lo, x);
