@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -54,6 +55,19 @@ public:
 
 private:
     QList<std::pair<SecretKind, QString>> m_values;
+};
+
+/// Asks someone: the UI's password dialog or the CLI's no-echo terminal prompt, given as a
+/// callback returning nullopt when the user declines. Runs on the job's thread, so a UI
+/// callback must hop to the GUI thread itself (e.g. BlockingQueuedConnection).
+class PromptSecrets final : public SecretSource {
+public:
+    using Ask = std::function<std::optional<QString>(const SecretRequest &request)>;
+    explicit PromptSecrets(Ask ask) : m_ask(std::move(ask)) { }
+    std::optional<QString> secret(const SecretRequest &request) override { return m_ask ? m_ask(request) : std::nullopt; }
+
+private:
+    Ask m_ask;
 };
 
 /// S3 credentials; `secretAccessKey` and `sessionToken` are never printed.

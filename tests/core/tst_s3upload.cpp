@@ -253,6 +253,20 @@ private Q_SLOTS:
         QCOMPARE(ordered.resolveS3(QStringLiteral("http://minio:9000")).value().secretAccessKey,
                  QStringLiteral("from-keychain"));
 
+        // Asked last, only for what nobody else had.
+        QList<SecretKind> asked;
+        CredentialResolver prompting;
+        prompting.addSource(keychain);
+        prompting.addSource(std::make_shared<PromptSecrets>([&](const SecretRequest &request) {
+            asked << request.kind;
+            return request.kind == SecretKind::S3SessionToken ? std::nullopt : std::optional<QString>(QStringLiteral("typed"));
+        }));
+        auto typed = prompting.resolveS3(QStringLiteral("http://minio:9000"));
+        QVERIFY(typed.ok());
+        QCOMPARE(typed.value().accessKeyId, QStringLiteral("typed"));
+        QCOMPARE(typed.value().secretAccessKey, QStringLiteral("from-keychain"));
+        QCOMPARE(asked, QList<SecretKind>({ SecretKind::S3AccessKeyId, SecretKind::S3SessionToken }));
+
         qunsetenv("AWS_ACCESS_KEY_ID");
         qunsetenv("AWS_SECRET_ACCESS_KEY");
         qunsetenv("PGPASSWORD");

@@ -17,6 +17,8 @@ if [ -z "$cmd" ] || [ -z "$state" ]; then
     echo "usage: $0 start|stop STATE_DIR" >&2
     exit 2
 fi
+mkdir -p "$state"
+state=$(cd "$state" && pwd) # absolute: the server runs from another directory
 here=$(cd "$(dirname "$0")" && pwd)
 bucket=healthsynth-test
 
