@@ -121,29 +121,38 @@ double cramersV(const std::vector<std::int32_t> &a, int levelsA, const std::vect
 }
 
 // eta = sqrt(between-group / total sum of squares), in one pass over deviations from the
-// column mean (which keeps the sums of squares accurate).
-double correlationRatio(const std::vector<double> &x, double mean, const std::vector<float> &present,
-                        const std::vector<std::int32_t> &codes, int levels, qint64 &n)
+// column mean (which keeps the sums of squares accurate). `present` is null for a number column
+// without missing or infinite cells, which saves a read and a branch per row.
+template <bool Masked>
+double correlationRatio(const double *x, double mean, const float *present, const std::int32_t *codes, size_t rows,
+                        int levels, qint64 &n)
 {
-    std::vector<double> sums(size_t(levels), 0);
-    std::vector<qint64> counts(size_t(levels), 0);
-    double total = 0, squares = 0;
-    n = 0;
-    for (size_t i = 0; i < x.size(); ++i) {
+    std::vector<double> sums(size_t(levels) + 1, 0), squares(size_t(levels) + 1, 0);
+    std::vector<qint64> counts(size_t(levels) + 1, 0);
+    for (size_t i = 0; i < rows; ++i) {
+        if constexpr (Masked) {
+            if (std::isnan(present[i]))
+                continue;
+        }
+        // Missing codes (-1) land in an extra slot that is left out below.
         const std::int32_t c = codes[i];
-        if (c < 0 || c >= levels || std::isnan(present[i]))
-            continue;
+        const size_t slot = c >= 0 && c < levels ? size_t(c) : size_t(levels);
         const double d = x[i] - mean;
-        sums[size_t(c)] += d;
-        ++counts[size_t(c)];
-        total += d;
-        squares += d * d;
-        ++n;
+        sums[slot] += d;
+        squares[slot] += d * d;
+        ++counts[slot];
+    }
+    double total = 0, sq = 0;
+    n = 0;
+    for (int k = 0; k < levels; ++k) {
+        total += sums[size_t(k)];
+        sq += squares[size_t(k)];
+        n += counts[size_t(k)];
     }
     if (n < 2)
         return kNaN;
     const double m = total / double(n);
-    const double within = squares - double(n) * m * m;
+    const double within = sq - double(n) * m * m;
     double between = 0;
     for (int k = 0; k < levels; ++k) {
         if (counts[size_t(k)] > 0) {
@@ -320,7 +329,11 @@ std::optional<QList<Association>> computeAssociations(const Table &table, const 
             out.push_back(Association { task.first, task.second, Association::Method::CramersV, v, n });
         } else {
             qint64 n = 0;
-            const double eta = correlationRatio(ca.numbers(), a.mean, a.ranks, codesOf(table, work, task.second), b.levels, n);
+            const std::vector<std::int32_t> &codes = codesOf(table, work, task.second);
+            const double eta = qint64(a.order.size()) == rows
+                ? correlationRatio<false>(ca.numbers().data(), a.mean, nullptr, codes.data(), size_t(rows), b.levels, n)
+                : correlationRatio<true>(ca.numbers().data(), a.mean, a.ranks.data(), codes.data(), size_t(rows),
+                                         b.levels, n);
             out.push_back(Association { task.first, task.second, Association::Method::CorrelationRatio, eta, n });
         }
     });
