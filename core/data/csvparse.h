@@ -5,6 +5,7 @@
 // fast number parser. Not part of the public API; kept in a header so benchmarks and tests can
 // exercise them directly.
 
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -26,6 +27,7 @@ struct NumberInfo {
     bool nonFinite = false;    ///< inf / infinity (any case, any sign)
     bool isNan = false;        ///< "nan" in any case: a missing value written as a number
     bool zeroOrOne = false;    ///< exactly "0" or "1"
+    bool fractional = false;   ///< the value is not a whole number
 };
 
 /// Parses a decimal number: optional sign, digits with an optional decimal mark, optional
@@ -48,10 +50,13 @@ inline bool parseNumber(std::string_view s, char decimalMark, NumberInfo &out)
         mantissa = mantissa * 10 + std::uint64_t(*p++ - '0');
     const auto intDigits = int(p - digits);
     int fracDigits = 0;
+    unsigned nonZeroFraction = 0;
     if (p < e && *p == decimalMark) {
         const char *fraction = ++p;
-        while (p < e && unsigned(*p - '0') < 10u)
+        while (p < e && unsigned(*p - '0') < 10u) {
+            nonZeroFraction |= unsigned(*p - '0');
             mantissa = mantissa * 10 + std::uint64_t(*p++ - '0');
+        }
         fracDigits = int(p - fraction);
     }
     if (p == e && intDigits > 0 && intDigits + fracDigits <= 15 && (intDigits == 1 || *digits != '0')) {
@@ -61,6 +66,7 @@ inline bool parseNumber(std::string_view s, char decimalMark, NumberInfo &out)
         out.decimals = fracDigits;
         out.hasPoint = fracDigits > 0 || (s.size() > size_t(intDigits + (negative ? 1 : 0)));
         out.zeroOrOne = s.size() == 1 && (s[0] == '0' || s[0] == '1');
+        out.fractional = nonZeroFraction != 0;
         return true;
     }
     return parseNumberSlow(s, decimalMark, out);
@@ -183,6 +189,7 @@ inline bool parseNumberSlow(std::string_view s, char decimalMark, NumberInfo &ou
         const double m = double(mantissa);
         const double v = power < 0 ? m / kPow10[-power] : m * kPow10[power];
         out.value = negative ? -v : v;
+        out.fractional = out.value != std::floor(out.value);
         return true;
     }
     // Slow path: normalise to "digits.digitsEexp" and let from_chars round correctly.
@@ -206,6 +213,7 @@ inline bool parseNumberSlow(std::string_view s, char decimalMark, NumberInfo &ou
         return false;
     }
     out.value = v;
+    out.fractional = std::isfinite(v) && v != std::floor(v);
     return true;
 }
 
@@ -367,9 +375,30 @@ private:
     }
 
     // Advances to the delimiter or newline ending an unquoted stretch; stray quotes are text.
+    static std::uint64_t matchByte(std::uint64_t word, std::uint64_t pattern)
+    {
+        // Classic SWAR zero-byte test: the lowest flagged byte is exactly the first match.
+        const std::uint64_t x = word ^ pattern;
+        return (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+    }
+
     void skipToStop(const char *&p)
     {
+        const std::uint64_t delimiters = 0x0101010101010101ull * static_cast<unsigned char>(m_delimiter);
+        constexpr std::uint64_t newlines = 0x0101010101010101ull * '\n';
+        constexpr std::uint64_t quotes = 0x0101010101010101ull * '"';
         for (;;) {
+            // Eight bytes at a time while no delimiter, newline or quote is among them.
+            while (m_end - p >= 8) {
+                std::uint64_t word;
+                std::memcpy(&word, p, 8);
+                const std::uint64_t hits = matchByte(word, delimiters) | matchByte(word, newlines) | matchByte(word, quotes);
+                if (hits) {
+                    p += std::countr_zero(hits) / 8;
+                    break;
+                }
+                p += 8;
+            }
             while (p < m_end && !m_stop[static_cast<unsigned char>(*p)])
                 ++p;
             if (p < m_end && *p == '"') {

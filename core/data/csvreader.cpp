@@ -456,7 +456,7 @@ void parseChunk(Chunk &chunk, const Plan &plan, const std::vector<std::uint8_t> 
                     c.bits |= (info.hasPoint ? kBitPoint : 0u) | (info.exponent ? kBitExponent : 0u)
                         | (info.leadingZero ? kBitLeadingZero : 0u)
                         | (info.zeroOrOne ? (f[0] == '0' ? kBitSeen0 : kBitSeen1) : kBitNot01)
-                        | (info.value != std::floor(info.value) ? kBitFraction : 0u);
+                        | (info.fractional ? kBitFraction : 0u);
                     if (plan.decimalMark == ',' && f.find('.') != std::string_view::npos)
                         c.anyGrouped = true;
                     continue;

@@ -48,6 +48,11 @@ private Q_SLOTS:
         QCOMPARE(info.decimals, 1);
         QVERIFY(parseNumber("65.0", '.', info));
         QVERIFY(info.hasPoint);
+        QVERIFY(!info.fractional);
+        QVERIFY(parseNumber("65.05", '.', info));
+        QVERIFY(info.fractional);
+        QVERIFY(parseNumber("2.5e1", '.', info));
+        QVERIFY(!info.fractional);
         QVERIFY(parseNumber("1", '.', info));
         QVERIFY(info.zeroOrOne && !info.hasPoint);
         QVERIFY(parseNumber("-Infinity", '.', info));
