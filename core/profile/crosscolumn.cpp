@@ -127,8 +127,12 @@ template <bool Masked>
 double correlationRatio(const double *x, double mean, const float *present, const std::int32_t *codes, size_t rows,
                         int levels, qint64 &n)
 {
-    std::vector<double> sums(size_t(levels) + 1, 0), squares(size_t(levels) + 1, 0);
-    std::vector<qint64> counts(size_t(levels) + 1, 0);
+    // Four banks of accumulators, taken in turn: consecutive rows of the same category would
+    // otherwise wait on each other's store (a few categories make that the common case).
+    constexpr size_t kBanks = 4;
+    const size_t width = size_t(levels) + 1;
+    std::vector<double> sums(kBanks * width, 0), squares(kBanks * width, 0);
+    std::vector<qint64> counts(kBanks * width, 0);
     for (size_t i = 0; i < rows; ++i) {
         if constexpr (Masked) {
             if (std::isnan(present[i]))
@@ -136,11 +140,18 @@ double correlationRatio(const double *x, double mean, const float *present, cons
         }
         // Missing codes (-1) land in an extra slot that is left out below.
         const std::int32_t c = codes[i];
-        const size_t slot = c >= 0 && c < levels ? size_t(c) : size_t(levels);
+        const size_t slot = (i % kBanks) * width + (c >= 0 && c < levels ? size_t(c) : size_t(levels));
         const double d = x[i] - mean;
         sums[slot] += d;
         squares[slot] += d * d;
         ++counts[slot];
+    }
+    for (size_t b = 1; b < kBanks; ++b) {
+        for (size_t k = 0; k < width; ++k) {
+            sums[k] += sums[b * width + k];
+            squares[k] += squares[b * width + k];
+            counts[k] += counts[b * width + k];
+        }
     }
     double total = 0, sq = 0;
     n = 0;
