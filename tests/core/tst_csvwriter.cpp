@@ -2,6 +2,7 @@
 // CsvWriter: exact output for a hand-made table, and read -> write -> read round trips.
 #include "core/data/csvreader.h"
 #include "core/data/csvwriter.h"
+#include "core/data/datetimeformat.h"
 
 #include "testpaths.h"
 
@@ -129,6 +130,31 @@ private Q_SLOTS:
                         QCOMPARE(b.column(j).numbers()[size_t(r)], a.column(j).numbers()[size_t(r)]);
                 }
             }
+        }
+    }
+
+    void datesMatchFormatDateTime()
+    {
+        // The writer formats dates itself for speed; it must print what formatDateTime() prints.
+        const QStringList formats { QStringLiteral("%Y-%m-%d"), QStringLiteral("%d/%m/%Y %H:%M:%S"),
+                                    QStringLiteral("%Y-%m-%dT%H:%M:%S.%fZ"), QStringLiteral("%d %b %Y"),
+                                    QStringLiteral("%Y%m%d") };
+        for (const QString &format : formats) {
+            Table table;
+            Column when(QStringLiteral("when"), ColumnStorage::DateTime);
+            when.setDateFormat(format);
+            QStringList expected { QStringLiteral("when") };
+            // 1600-01-01 to 2400-01-01 in uneven steps, plus fractions of a second.
+            for (double s = -11676096000.0; s < 13569465600.0; s += 86400.0 * 3652.37 + 3671.25) {
+                when.appendNumber(s);
+                expected.append(formatDateTime(s, format));
+            }
+            table.addColumn(when);
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("dates.csv"));
+            SilentJob job;
+            QVERIFY(CsvWriter::write(table, path, job).ok());
+            QCOMPARE(QString::fromUtf8(fileBytes(path)), expected.join(u'\n') + u'\n');
         }
     }
 
