@@ -7,7 +7,6 @@
 
 #include "testpaths.h"
 
-#include <QCryptographicHash>
 #include <QProcess>
 #include <QTest>
 
@@ -63,6 +62,39 @@ private Q_SLOTS:
         QVERIFY(back.value() == data);
     }
 
+    void retriesAFailedPart()
+    {
+        S3Target target = this->target();
+        target.multipartThreshold = qint64(5) << 20;
+        target.partSize = qint64(5) << 20;
+        const QByteArray data(qint64(12) << 20, 'r');
+        SilentJob job;
+        auto result = uploadToS3(target, { S3Object { QStringLiteral("flaky-part.csv"), {}, data, {} } }, job);
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+        auto back = downloadFromS3(target, QStringLiteral("flaky-part.csv"), job);
+        QVERIFY(back.ok());
+        QVERIFY(back.value() == data);
+    }
+
+    void abortsWhenAPartKeepsFailing()
+    {
+        S3Target target = this->target();
+        target.multipartThreshold = qint64(5) << 20;
+        target.partSize = qint64(5) << 20;
+        target.maxAttempts = 2;
+        const int abortedBefore = stat(QByteArrayLiteral("aborted="));
+        SilentJob job;
+        auto result = uploadToS3(target, { S3Object { QStringLiteral("broken-part.csv"), {}, QByteArray(qint64(12) << 20, 'b'), {} } },
+                                 job);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().message.contains(QStringLiteral("part 2")), qPrintable(result.error().toString()));
+        QVERIFY2(result.error().detail.contains(QStringLiteral("attempt 2 of 2")), qPrintable(result.error().detail));
+        QCOMPARE(stat(QByteArrayLiteral("aborted=")), abortedBefore + 1);
+        auto exists = s3ObjectExists(target, QStringLiteral("broken-part.csv"));
+        QVERIFY(exists.ok());
+        QVERIFY(!exists.value());
+    }
+
     void wrongSecretIsRefused()
     {
         S3Target target = this->target();
@@ -76,6 +108,13 @@ private Q_SLOTS:
     }
 
 private:
+    int stat(const QByteArray &name) const
+    {
+        SilentJob job;
+        auto out = downloadFromS3(target(), QStringLiteral("__stats"), job);
+        return out.ok() && out.value().startsWith(name) ? out.value().mid(name.size()).toInt() : -1;
+    }
+
     S3Target target() const
     {
         S3Target t;

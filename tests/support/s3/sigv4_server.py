@@ -20,6 +20,11 @@ ACCESS_KEY, SECRET, REGION = sys.argv[1:4]
 objects = {}  # path -> (bytes, headers)
 uploads = {}  # upload id -> {part number: bytes}
 counter = [0]
+# Fault injection for retry and abort tests: part 2 of a key containing "flaky-part" fails
+# once with HTTP 500, of a key containing "broken-part" always. GET /__stats (unsigned)
+# reports how many uploads were aborted (any path ending in /__stats).
+failures = {}
+aborted = [0]
 
 
 def uri_encode(text):
@@ -93,11 +98,18 @@ class Handler(BaseHTTPRequestHandler):
     def handle_any(self):
         length = int(self.headers.get("Content-Length", "0"))
         body = self.rfile.read(length) if length else b""
+        if self.path.partition("?")[0].endswith("/__stats"):
+            return self.reply(200, f"aborted={aborted[0]}".encode())
         problem = self.verify(body)
         if problem:
             return self.error(403, problem, "signature check failed")
         path, _, raw = self.path.partition("?")
         query = dict(urllib.parse.parse_qsl(raw, keep_blank_values=True))
+        if self.command == "PUT" and "uploadId" in query and query.get("partNumber") == "2":
+            count = failures.get(path, 0)
+            failures[path] = count + 1
+            if "broken-part" in path or ("flaky-part" in path and count == 0):
+                return self.error(500, "InternalError", "injected failure")
         if self.command == "PUT" and "uploadId" in query:
             uploads[query["uploadId"]][int(query["partNumber"])] = body
             return self.reply(200, headers={"ETag": '"' + hashlib.md5(body).hexdigest() + '"'})
@@ -124,6 +136,7 @@ class Handler(BaseHTTPRequestHandler):
         if self.command == "DELETE":
             if "uploadId" in query:
                 uploads.pop(query["uploadId"], None)
+                aborted[0] += 1
             else:
                 objects.pop(path, None)
             return self.reply(204)
