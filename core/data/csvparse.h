@@ -270,6 +270,8 @@ public:
     /// A quote inside an unquoted field, text after a closing quote, or an unterminated quote
     /// was seen: the range is not strict RFC 4180 (still read leniently).
     bool irregularQuotes() const { return m_irregular; }
+    /// Line offset (as recordLineOffset()) of the record with the first irregular quote, or -1.
+    std::int64_t irregularLineOffset() const { return m_irregularLine; }
 
 private:
     bool isTrimmable(char c) const { return c == ' ' || (c == '\t' && m_delimiter != '\t'); }
@@ -311,7 +313,7 @@ private:
             const char *q = static_cast<const char *>(std::memchr(p, '"', size_t(m_end - p)));
             if (!q) {
                 // Unterminated quote: the rest of the range is the field.
-                m_irregular = true;
+                markIrregular();
                 countNewlines(p, m_end);
                 if (scratch) {
                     scratch->append(p, m_end);
@@ -354,7 +356,7 @@ private:
         while (tail < tailEnd && isTrimmable(*tail))
             ++tail;
         if (tail < tailEnd) {
-            m_irregular = true;
+            markIrregular();
             if (!scratch) {
                 scratch = &m_scratch[index];
                 scratch->assign(content.data(), content.size());
@@ -372,6 +374,13 @@ private:
         }
         m_fields.push_back(content);
         m_p = p;
+    }
+
+    void markIrregular()
+    {
+        if (!m_irregular)
+            m_irregularLine = m_recordStartNewlines;
+        m_irregular = true;
     }
 
     // Advances to the delimiter or newline ending an unquoted stretch; stray quotes are text.
@@ -402,7 +411,7 @@ private:
             while (p < m_end && !m_stop[static_cast<unsigned char>(*p)])
                 ++p;
             if (p < m_end && *p == '"') {
-                m_irregular = true;
+                markIrregular();
                 ++p;
                 continue;
             }
@@ -422,6 +431,7 @@ private:
     bool m_trim;
     bool m_lastQuoted = false;
     bool m_irregular = false;
+    std::int64_t m_irregularLine = -1;
     unsigned char m_stop[256];
     std::int64_t m_newlines = 0;
     std::int64_t m_recordStartNewlines = 0;

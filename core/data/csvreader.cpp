@@ -353,6 +353,7 @@ struct Chunk {
     qint64 errorLineOffset = -1;
     int errorFieldCount = 0;
     bool irregularQuotes = false;
+    qint64 irregularLineOffset = -1;
 };
 
 // Parses the chunk's records into `direct` at the chunk's row offset. With `only` set, touches
@@ -490,6 +491,7 @@ void parseChunk(Chunk &chunk, const Plan &plan, const std::vector<std::uint8_t> 
         chunk.rows = rows;
         chunk.newlines = reader.newlines();
         chunk.irregularQuotes = reader.irregularQuotes();
+        chunk.irregularLineOffset = reader.irregularLineOffset();
     }
 }
 
@@ -1046,6 +1048,8 @@ Result<CsvReadResult> ReadJob::run()
     // Header (or the first record's width for a headerless file).
     RecordReader headerReader(begin, end, m_plan.delimiter, m_plan.trim);
     headerReader.next();
+    if (headerReader.isBlank())
+        return inputError(CsvReader::tr("%1 holds only blank lines: there is no header and no data.").arg(fileName()));
     std::vector<std::string_view> headerFields = headerReader.fields();
     const char *dataBegin = begin;
     QStringList rawNames;
@@ -1280,6 +1284,17 @@ Result<CsvReadResult> ReadJob::run()
                 skippedLines.append(CsvReader::tr("line %1 (%2 fields)").arg(lineOf(k, offset)).arg(count));
         }
     }
+    for (size_t k = 0; k < m_chunks.size(); ++k) {
+        if (m_chunks[k].irregularQuotes) {
+            const qint64 line = lineOf(k, m_chunks[k].irregularLineOffset);
+            diagnostics.append({ Diagnostic::Severity::Warning, QStringLiteral("irregular_quotes"),
+                                 CsvReader::tr("Line %1 has a stray or unterminated quote; it was read leniently "
+                                               "(quotes kept as text). Check that line.")
+                                     .arg(line),
+                                 {}, line });
+            break;
+        }
+    }
     if (trailing > 0)
         diagnostics.append({ Diagnostic::Severity::Warning, QStringLiteral("trailing_delimiter"),
                              CsvReader::tr("Trailing delimiter on %1 rows: the empty last field was dropped.")
@@ -1321,6 +1336,21 @@ Result<CsvReadResult> ReadJob::run()
         diagnostics.append(columnDiagnostics[size_t(j)]);
         table.addColumn(std::move(built[size_t(j)]));
     }
+    // "a,b,c," on every line: the header's empty last name over an always-empty column is a
+    // trailing delimiter, not data.
+    if (header && n > 1 && headerCopies.back().empty() && m_metas.back() == nullptr
+        && table.column(n - 1).missingCount() == table.rowCount()) {
+        table.removeColumn(n - 1);
+        m_names.removeLast();
+        m_metas.pop_back();
+        diagnostics.erase(std::remove_if(diagnostics.begin(), diagnostics.end(),
+                                         [](const Diagnostic &d) { return d.kind == QLatin1StringView("empty_header"); }),
+                          diagnostics.end());
+        diagnostics.append({ Diagnostic::Severity::Warning, QStringLiteral("trailing_delimiter"),
+                             CsvReader::tr("Trailing delimiter on every line, header included: the empty last "
+                                           "column was dropped."),
+                             {}, -1 });
+    }
     m_chunks.clear();
     Q_ASSERT(table.rowCount() == rows || n == 0);
 
@@ -1328,7 +1358,7 @@ Result<CsvReadResult> ReadJob::run()
     if (m_schema) {
         Diagnostics ignored;
         const Schema inferred = inferSchema(table, ignored);
-        for (int j = 0; j < n; ++j) {
+        for (int j = 0; j < table.columnCount(); ++j) {
             if (m_metas[size_t(j)]) {
                 ColumnMeta meta = *m_metas[size_t(j)];
                 meta.name = m_names[j];

@@ -644,6 +644,36 @@ private Q_SLOTS:
         QVERIFY(hasDiagnostic(r, QStringLiteral("text_in_numeric_column")));
     }
 
+    void edgeCases()
+    {
+        QTemporaryDir dir;
+        SilentJob job;
+        for (const QByteArray &bytes : { QByteArray(), QByteArray("\n\n  \n") }) {
+            auto empty = CsvReader::read(writeFile(dir, QStringLiteral("e.csv"), bytes), CsvOptions {}, job);
+            QVERIFY(!empty.ok());
+            QCOMPARE(empty.error().code, Error::Code::InvalidInput);
+            QVERIFY(empty.error().message.contains(QStringLiteral("e.csv")));
+        }
+        const CsvReadResult headerOnly = readOk(writeFile(dir, QStringLiteral("h.csv"), "a,b,c\n"));
+        QCOMPARE(headerOnly.table.columnCount(), 3);
+        QCOMPARE(headerOnly.table.rowCount(), 0);
+        // Trailing delimiter on the header too: the empty last column is dropped, with a warning.
+        const CsvReadResult trailing = readOk(writeFile(dir, QStringLiteral("t.csv"), "a,b,c,\n1,2,3,\n4,5,6,\n"));
+        QCOMPARE(trailing.table.columnNames(), QStringList({ QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") }));
+        QVERIFY(hasDiagnostic(trailing, QStringLiteral("trailing_delimiter")));
+        // An unterminated quote swallows the rest of the file: read leniently, but say where.
+        const CsvReadResult quote = readOk(writeFile(dir, QStringLiteral("q.csv"), "a,b\n1,2\n3,\"open\n4,5\n"));
+        QCOMPARE(quote.table.rowCount(), 2);
+        bool named = false;
+        for (const Diagnostic &d : quote.diagnostics)
+            named = named || (d.kind == QStringLiteral("irregular_quotes") && d.line == 3);
+        QVERIFY(named);
+        // A single column keeps its empty cells as missing values.
+        const CsvReadResult one = readOk(writeFile(dir, QStringLiteral("o.csv"), "x\n1\n\n3\n"));
+        QCOMPARE(one.table.rowCount(), 3);
+        QCOMPARE(one.table.column(0).missingCount(), 1);
+    }
+
     void cancelledReadReturnsCancelled()
     {
         class Cancelling final : public JobContext {
