@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "core/stats/distributions.h"
 
-#include <boost/math/distributions/beta.hpp>
-#include <boost/math/distributions/gamma.hpp>
-#include <boost/math/distributions/lognormal.hpp>
-#include <boost/math/special_functions/erf.hpp>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
 #include <numeric>
+
+#include <boost/math/distributions/beta.hpp>
+#include <boost/math/distributions/gamma.hpp>
+#include <boost/math/distributions/lognormal.hpp>
+#include <boost/math/special_functions/erf.hpp>
 
 namespace core::stats {
 
@@ -21,15 +21,16 @@ constexpr double kSqrt2 = 1.41421356237309504880;
 
 // Boost throws on domain errors by default; here an out-of-domain argument is a caller bug
 // caught by the asserts, and overflow should saturate rather than throw.
-using Policy = boost::math::policies::policy<boost::math::policies::overflow_error<boost::math::policies::ignore_error>,
-                                             boost::math::policies::promote_double<false>>;
+using Policy = boost::math::policies::policy<
+    boost::math::policies::overflow_error<boost::math::policies::ignore_error>,
+    boost::math::policies::promote_double<false>>;
 using BetaDist = boost::math::beta_distribution<double, Policy>;
 using GammaDist = boost::math::gamma_distribution<double, Policy>;
 using LogNormalDist = boost::math::lognormal_distribution<double, Policy>;
 
 struct Moments {
     double mean = 0.0;
-    double sd = 0.0;   // population (ddof 0)
+    double sd = 0.0; // population (ddof 0)
     double skew = 0.0; // population
 };
 
@@ -79,7 +80,7 @@ std::array<double, 2> nelderMead(F f, std::array<double, 2> start, std::array<do
         const std::array<double, 2> centre { (p[best][0] + p[mid][0]) / 2, (p[best][1] + p[mid][1]) / 2 };
         auto along = [&](double t) {
             return std::array<double, 2> { centre[0] + t * (p[worst][0] - centre[0]),
-                                           centre[1] + t * (p[worst][1] - centre[1]) };
+                centre[1] + t * (p[worst][1] - centre[1]) };
         };
         const auto reflected = along(-1.0);
         const double fr = f(reflected);
@@ -135,7 +136,8 @@ bool fitTruncatedNormal(const std::vector<double> &x, const Moments &m, Univaria
         const double z = truncatedMass((out.lower - m.mean - mu) / sigma, (out.upper - m.mean - mu) / sigma);
         if (!(z > 1e-300))
             return kInf;
-        return n * std::log(sigma) + (sxx - 2 * mu * sx + n * mu * mu) / (2 * sigma * sigma) + n * std::log(z);
+        return n * std::log(sigma) + (sxx - 2 * mu * sx + n * mu * mu) / (2 * sigma * sigma)
+            + n * std::log(z);
     };
     const auto best = nelderMead(nll, { 0.0, std::log(m.sd) }, { 0.1 * m.sd, 0.2 }, 400);
     if (!std::isfinite(nll(best)))
@@ -183,7 +185,6 @@ bool fitKde(const std::vector<double> &x, const Moments &m, int kdePoints, Univa
     out.loc = 0.0;
     return true;
 }
-
 
 // Log-normal with location: MLE of (mu, sigma) given loc is closed form, so loc is found by a
 // golden-section search of the profile likelihood over log(min − loc); the three-parameter
@@ -275,7 +276,8 @@ double normalQuantile(double u)
 double UnivariateDistribution::cdf(double x) const
 {
     switch (family) {
-    case Family::Normal: return normalCdf((x - loc) / scale);
+    case Family::Normal:
+        return normalCdf((x - loc) / scale);
     case Family::TruncatedNormal: {
         if (x <= lower)
             return 0.0;
@@ -298,7 +300,8 @@ double UnivariateDistribution::cdf(double x) const
         const double y = x - loc;
         return y <= 0.0 ? 0.0 : boost::math::cdf(GammaDist(a, scale), y);
     }
-    case Family::Uniform: return clamp01((x - loc) / scale);
+    case Family::Uniform:
+        return clamp01((x - loc) / scale);
     case Family::LogNormal: {
         const double y = x - loc;
         return y <= 0.0 ? 0.0 : normalCdf((std::log(y) - std::log(scale)) / a);
@@ -321,7 +324,8 @@ double UnivariateDistribution::quantile(double u) const
 {
     u = clamp01(u);
     switch (family) {
-    case Family::Normal: return loc + scale * normalQuantile(u);
+    case Family::Normal:
+        return loc + scale * normalQuantile(u);
     case Family::TruncatedNormal: {
         const double alpha = (lower - loc) / scale, beta = (upper - loc) / scale;
         const double z = truncatedMass(alpha, beta);
@@ -344,7 +348,8 @@ double UnivariateDistribution::quantile(double u) const
         if (u >= 1.0)
             return kInf;
         return loc + boost::math::quantile(GammaDist(a, scale), u);
-    case Family::Uniform: return loc + u * scale;
+    case Family::Uniform:
+        return loc + u * scale;
     case Family::LogNormal:
         if (u <= 0.0)
             return loc;
@@ -369,19 +374,26 @@ double UnivariateDistribution::quantile(double u) const
 QString UnivariateDistribution::name() const
 {
     switch (family) {
-    case Family::Normal: return QStringLiteral("norm");
-    case Family::TruncatedNormal: return QStringLiteral("truncnorm");
-    case Family::Beta: return QStringLiteral("beta");
-    case Family::Gamma: return QStringLiteral("gamma");
-    case Family::Uniform: return QStringLiteral("uniform");
-    case Family::LogNormal: return QStringLiteral("lognorm");
-    case Family::Kde: return QStringLiteral("gaussian_kde");
+    case Family::Normal:
+        return QStringLiteral("norm");
+    case Family::TruncatedNormal:
+        return QStringLiteral("truncnorm");
+    case Family::Beta:
+        return QStringLiteral("beta");
+    case Family::Gamma:
+        return QStringLiteral("gamma");
+    case Family::Uniform:
+        return QStringLiteral("uniform");
+    case Family::LogNormal:
+        return QStringLiteral("lognorm");
+    case Family::Kde:
+        return QStringLiteral("gaussian_kde");
     }
     return {};
 }
 
 bool fitDistribution(UnivariateDistribution::Family family, const std::vector<double> &sorted,
-                     UnivariateDistribution &out, int kdePoints)
+    UnivariateDistribution &out, int kdePoints)
 {
     using Family = UnivariateDistribution::Family;
     out = UnivariateDistribution {};
@@ -404,7 +416,8 @@ bool fitDistribution(UnivariateDistribution::Family family, const std::vector<do
         out.loc = m.mean;
         out.scale = m.sd;
         return true;
-    case Family::TruncatedNormal: return fitTruncatedNormal(sorted, m, out);
+    case Family::TruncatedNormal:
+        return fitTruncatedNormal(sorted, m, out);
     case Family::Beta: {
         out.loc = lo;
         out.scale = range;
@@ -428,8 +441,10 @@ bool fitDistribution(UnivariateDistribution::Family family, const std::vector<do
         out.loc = lo;
         out.scale = range;
         return true;
-    case Family::LogNormal: return fitLogNormal(sorted, m, out);
-    case Family::Kde: return fitKde(sorted, m, kdePoints, out);
+    case Family::LogNormal:
+        return fitLogNormal(sorted, m, out);
+    case Family::Kde:
+        return fitKde(sorted, m, kdePoints, out);
     }
     return false;
 }
@@ -446,7 +461,7 @@ double ksStatistic(const std::vector<double> &sorted, const UnivariateDistributi
 }
 
 UnivariateDistribution selectDistribution(const std::vector<double> &sorted,
-                                          const std::vector<UnivariateDistribution::Family> &candidates, double *ks)
+    const std::vector<UnivariateDistribution::Family> &candidates, double *ks)
 {
     UnivariateDistribution best;
     double bestKs = kInf;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/stats/nearestcorrelation.h"
 
-#include <Eigen/Eigenvalues>
-
 #include <cmath>
+
+#include <Eigen/Eigenvalues>
 
 namespace core::stats {
 
@@ -18,14 +18,18 @@ Eigen::MatrixXd clipEigenvalues(const Eigen::MatrixXd &m, double floor)
 
 } // namespace
 
-Eigen::MatrixXd nearestCorrelation(Eigen::Ref<const Eigen::MatrixXd> a, double minEigenvalue, int maxIterations,
-                                   double tolerance)
+Eigen::MatrixXd nearestCorrelation(
+    Eigen::Ref<const Eigen::MatrixXd> a, double minEigenvalue, int maxIterations, double tolerance)
 {
     const Eigen::Index n = a.rows();
     Eigen::MatrixXd y = a.unaryExpr([](double v) { return std::isfinite(v) ? v : 0.0; });
     y = (y + y.transpose()) / 2;
     y.diagonal().setOnes();
     if (n == 0)
+        return y;
+    // Already a positive-definite correlation matrix (the usual case without missing cells): done.
+    if (Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(y, Eigen::EigenvaluesOnly).eigenvalues().minCoeff()
+        >= minEigenvalue)
         return y;
     Eigen::MatrixXd correction = Eigen::MatrixXd::Zero(n, n);
     for (int it = 0; it < maxIterations; ++it) {

@@ -11,6 +11,6 @@ namespace core::stats {
 /// diagonal is rescaled to 1. NaN entries of `a` are read as 0 (no evidence of correlation).
 /// Stops after `maxIterations` or when the change falls below `tolerance`; never fails.
 Eigen::MatrixXd nearestCorrelation(Eigen::Ref<const Eigen::MatrixXd> a, double minEigenvalue = 1e-6,
-                                   int maxIterations = 200, double tolerance = 1e-10);
+    int maxIterations = 200, double tolerance = 1e-10);
 
 } // namespace core::stats

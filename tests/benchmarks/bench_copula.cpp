@@ -15,8 +15,8 @@
 #include <QElapsedTimer>
 
 #include <cmath>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <random>
 
 namespace {
@@ -53,13 +53,16 @@ int runOnce(const QString &path, qint64 rows)
         std::fprintf(stderr, "%s\n", qPrintable(sampled.error().toString()));
         return 1;
     }
-    std::printf("{\"fit_seconds\": %.3f, \"sample_seconds\": %.3f, \"total_seconds\": %.3f, \"fit_cpu_seconds\": %.3f, "
+    std::printf("{\"fit_seconds\": %.3f, \"sample_seconds\": %.3f, \"total_seconds\": %.3f, "
+                "\"fit_cpu_seconds\": %.3f, "
                 "\"sample_cpu_seconds\": %.3f, \"rows\": %lld, \"marginals\": {",
-                fitSeconds, sampleSeconds, fitSeconds + sampleSeconds, fitCpu, sampleCpu, static_cast<long long>(rows));
+        fitSeconds, sampleSeconds, fitSeconds + sampleSeconds, fitCpu, sampleCpu,
+        static_cast<long long>(rows));
     const QVariantMap families = copula.marginalFamilies();
     bool first = true;
     for (auto it = families.begin(); it != families.end(); ++it, first = false)
-        std::printf("%s\"%s\": \"%s\"", first ? "" : ", ", qPrintable(it.key()), qPrintable(it.value().toString()));
+        std::printf(
+            "%s\"%s\": \"%s\"", first ? "" : ", ", qPrintable(it.key()), qPrintable(it.value().toString()));
     std::printf("}}\n");
     return 0;
 }
@@ -72,11 +75,12 @@ void makeTable(core::Table &table, core::Schema &schema, qint64 rows)
     for (int c = 0; c < 9; ++c) {
         const bool numeric = c < 6;
         core::Column column(QStringLiteral("c%1").arg(c),
-                            numeric ? core::ColumnStorage::Number
-                                    : (c < 8 ? core::ColumnStorage::Category : core::ColumnStorage::Boolean));
+            numeric ? core::ColumnStorage::Number
+                    : (c < 8 ? core::ColumnStorage::Category : core::ColumnStorage::Boolean));
         if (!numeric)
-            column.labels() = c < 8 ? QStringList { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") }
-                                    : QStringList { QStringLiteral("no"), QStringLiteral("yes") };
+            column.labels() = c < 8
+                ? QStringList { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") }
+                : QStringList { QStringLiteral("no"), QStringLiteral("yes") };
         for (qint64 r = 0; r < rows; ++r) {
             const double z = normal(rng);
             if (numeric)

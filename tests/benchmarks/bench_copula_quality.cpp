@@ -51,12 +51,12 @@ int main(int argc, char **argv)
     }
     const core::QualityReport report = core::computeQualityReport(data.table, sampled.value(), data.schema);
     std::printf("overall %.4f shapes %.4f pairs %.4f (%d pairs)\n", report.overall, report.columnShapes,
-                report.columnPairTrends, report.pairsCounted);
+        report.columnPairTrends, report.pairsCounted);
     const QVariantMap families = copula.marginalFamilies();
     for (const core::ColumnShapeScore &column : report.columns)
         std::printf("  %-28s %.4f %s/%s %s\n", qPrintable(column.column), column.score,
-                    qPrintable(core::semanticTypeKey(data.schema.find(column.column)->type)),
-                    qPrintable(core::storageName(data.table.column(data.table.indexOf(column.column)).storage())),
-                    qPrintable(families.value(column.column).toString()));
+            qPrintable(core::semanticTypeKey(data.schema.find(column.column)->type)),
+            qPrintable(core::storageName(data.table.column(data.table.indexOf(column.column)).storage())),
+            qPrintable(families.value(column.column).toString()));
     return 0;
 }

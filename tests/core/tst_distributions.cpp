@@ -52,16 +52,20 @@ private Q_SLOTS:
         QTest::addColumn<double>("quantile");
         QTest::newRow("beta(2,5) on [1,4]") << int(Family::Beta) << QList<double> { 1, 3, 2, 5, 0, 0 } << 1.9
                                             << 0.5798250000000003 << 0.3 << 1.5454104139568474;
-        QTest::newRow("gamma(2.5) loc -1 scale 2") << int(Family::Gamma) << QList<double> { -1, 2, 2.5, 1, 0, 0 }
-                                                   << 3.0 << 0.4505840486472198 << 0.9 << 8.236356899781123;
-        QTest::newRow("lognorm(s 0.5) loc 2 scale 3") << int(Family::LogNormal) << QList<double> { 2, 3, 0.5, 1, 0, 0 }
-                                                      << 5.0 << 0.5 << 0.25 << 4.141202128424474;
-        QTest::newRow("truncnorm(1,2) on [0,4]") << int(Family::TruncatedNormal) << QList<double> { 1, 2, 1, 1, 0, 4 }
-                                                 << 2.0 << 0.6130180069961567 << 0.6 << 1.954066034901023;
-        QTest::newRow("truncnorm far tail [5,6]") << int(Family::TruncatedNormal) << QList<double> { 0, 1, 1, 1, 5, 6 }
-                                                  << 5.2 << 0.6546385417562114 << 0.5 << 5.131371763283919;
-        QTest::newRow("uniform [2,6]") << int(Family::Uniform) << QList<double> { 2, 4, 1, 1, 0, 0 } << 3.0 << 0.25
-                                       << 0.5 << 4.0;
+        QTest::newRow("gamma(2.5) loc -1 scale 2")
+            << int(Family::Gamma) << QList<double> { -1, 2, 2.5, 1, 0, 0 } << 3.0 << 0.4505840486472198 << 0.9
+            << 8.236356899781123;
+        QTest::newRow("lognorm(s 0.5) loc 2 scale 3")
+            << int(Family::LogNormal) << QList<double> { 2, 3, 0.5, 1, 0, 0 } << 5.0 << 0.5 << 0.25
+            << 4.141202128424474;
+        QTest::newRow("truncnorm(1,2) on [0,4]")
+            << int(Family::TruncatedNormal) << QList<double> { 1, 2, 1, 1, 0, 4 } << 2.0 << 0.6130180069961567
+            << 0.6 << 1.954066034901023;
+        QTest::newRow("truncnorm far tail [5,6]")
+            << int(Family::TruncatedNormal) << QList<double> { 0, 1, 1, 1, 5, 6 } << 5.2 << 0.6546385417562114
+            << 0.5 << 5.131371763283919;
+        QTest::newRow("uniform [2,6]")
+            << int(Family::Uniform) << QList<double> { 2, 4, 1, 1, 0, 0 } << 3.0 << 0.25 << 0.5 << 4.0;
     }
 
     void cdfAndQuantile()
@@ -76,7 +80,8 @@ private Q_SLOTS:
         d.lower = params[4];
         d.upper = params[5];
         QVERIFY2(std::abs(d.cdf(x) - cdf) < 1e-10, qPrintable(QString::number(d.cdf(x), 'g', 17)));
-        QVERIFY2(std::abs(d.quantile(u) - quantile) < 1e-8, qPrintable(QString::number(d.quantile(u), 'g', 17)));
+        QVERIFY2(
+            std::abs(d.quantile(u) - quantile) < 1e-8, qPrintable(QString::number(d.quantile(u), 'g', 17)));
     }
 
     void fits()
@@ -126,7 +131,7 @@ private Q_SLOTS:
         UnivariateDistribution d;
         QVERIFY(fitDistribution(Family::TruncatedNormal, x, d));
         QVERIFY2(std::abs(d.loc) < 0.05 && std::abs(d.scale - 1.0) < 0.05,
-                 qPrintable(QStringLiteral("%1 %2").arg(d.loc).arg(d.scale)));
+            qPrintable(QStringLiteral("%1 %2").arg(d.loc).arg(d.scale)));
     }
 
     void selectsByKs()

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "core/generators/gaussian_copula/gaussiancopula.h"
-
 #include "core/data/csvreader.h"
+#include "core/generators/gaussian_copula/gaussiancopula.h"
 
 #include "testpaths.h"
 
@@ -66,8 +65,12 @@ Loaded loadCase(const QString &name, const QString &types)
                 break;
             }
             case ColumnStorage::Category:
-            case ColumnStorage::Boolean: column.appendCode(column.codeFor(cell)); break;
-            default: column.appendText(cell); break;
+            case ColumnStorage::Boolean:
+                column.appendCode(column.codeFor(cell));
+                break;
+            default:
+                column.appendText(cell);
+                break;
             }
         }
         if (t == u'i') {
@@ -184,7 +187,8 @@ Loaded mixedTable(qint64 rows)
     Loaded out;
     Column x(QStringLiteral("x"), ColumnStorage::Number), y(QStringLiteral("y"), ColumnStorage::Number),
         z(QStringLiteral("z"), ColumnStorage::Number), cat(QStringLiteral("cat"), ColumnStorage::Category),
-        flag(QStringLiteral("flag"), ColumnStorage::Boolean), day(QStringLiteral("day"), ColumnStorage::DateTime);
+        flag(QStringLiteral("flag"), ColumnStorage::Boolean),
+        day(QStringLiteral("day"), ColumnStorage::DateTime);
     flag.labels() = { QStringLiteral("no"), QStringLiteral("yes") };
     cat.labels() = { QStringLiteral("low"), QStringLiteral("mid"), QStringLiteral("high") };
     for (qint64 i = 0; i < rows; ++i) {
@@ -242,7 +246,8 @@ private Q_SLOTS:
         const Column &ratio = out.column(out.indexOf(QStringLiteral("ratio")));
         const Column &dose = out.column(out.indexOf(QStringLiteral("dose_mg")));
         const auto &real = data.table.column(1).numbers();
-        const double lo = *std::min_element(real.begin(), real.end()), hi = *std::max_element(real.begin(), real.end());
+        const double lo = *std::min_element(real.begin(), real.end()),
+                     hi = *std::max_element(real.begin(), real.end());
         QSet<double> distinct;
         for (qint64 r = 0; r < ratio.size(); ++r) {
             const double v = ratio.numbers()[size_t(r)];
@@ -276,7 +281,8 @@ private Q_SLOTS:
 
     void case010ZeroInflated()
     {
-        const Loaded data = loadCase(QStringLiteral("010_nonnegative_zero_inflated.csv"), QStringLiteral("iii"));
+        const Loaded data
+            = loadCase(QStringLiteral("010_nonnegative_zero_inflated.csv"), QStringLiteral("iii"));
         auto g = fitted(data);
         QVERIFY(g);
         const Table out = draw(*g, 4000, 7);
@@ -368,26 +374,29 @@ private Q_SLOTS:
         }
         QCOMPARE(seen.size(), 24);
         QCOMPARE(out.column(1).labels(), data.table.column(1).labels());
-        QCOMPARE(static_cast<GaussianCopula &>(*g).marginalFamilies().value(QStringLiteral("lab_code")).toString(),
-                 QStringLiteral("categorical"));
+        QCOMPARE(
+            static_cast<GaussianCopula &>(*g).marginalFamilies().value(QStringLiteral("lab_code")).toString(),
+            QStringLiteral("categorical"));
     }
 
     void case019Conditional()
     {
-        const Loaded data = loadCase(QStringLiteral("019_conditional_unsatisfiable.csv"), QStringLiteral("cbi"));
+        const Loaded data
+            = loadCase(QStringLiteral("019_conditional_unsatisfiable.csv"), QStringLiteral("cbi"));
         auto g = fitted(data);
         QVERIFY(g);
         SilentJob job;
         const auto never = g->sampleWhere({ { QStringLiteral("sex"), QStringLiteral("M") },
-                                            { QStringLiteral("pregnant"), QStringLiteral("yes") } },
-                                          10, 1, job);
+                                              { QStringLiteral("pregnant"), QStringLiteral("yes") } },
+            10, 1, job);
         QVERIFY(!never.ok());
-        QVERIFY2(never.error().message.contains(QStringLiteral("sex=M, pregnant=yes")), qPrintable(never.error().message));
+        QVERIFY2(never.error().message.contains(QStringLiteral("sex=M, pregnant=yes")),
+            qPrintable(never.error().message));
         QVERIFY(never.error().message.contains(QStringLiteral("never occurs")));
 
         const auto possible = g->sampleWhere({ { QStringLiteral("sex"), QStringLiteral("F") },
-                                               { QStringLiteral("pregnant"), QStringLiteral("yes") } },
-                                             50, 1, job);
+                                                 { QStringLiteral("pregnant"), QStringLiteral("yes") } },
+            50, 1, job);
         QVERIFY2(possible.ok(), qPrintable(possible.ok() ? QString() : possible.error().toString()));
         QCOMPARE(possible.value().rowCount(), 50);
         for (qint64 r = 0; r < 50; ++r) {
@@ -396,21 +405,23 @@ private Q_SLOTS:
         }
         // Deterministic for a seed.
         const auto again = g->sampleWhere({ { QStringLiteral("sex"), QStringLiteral("F") },
-                                            { QStringLiteral("pregnant"), QStringLiteral("yes") } },
-                                          50, 1, job);
+                                              { QStringLiteral("pregnant"), QStringLiteral("yes") } },
+            50, 1, job);
         QVERIFY(sameCells(possible.value(), again.value()));
 
         const auto unseen = g->sampleWhere({ { QStringLiteral("sex"), QStringLiteral("X") } }, 10, 1, job);
         QVERIFY(!unseen.ok());
         QCOMPARE(unseen.error().code, Error::Code::InvalidInput);
         QVERIFY(unseen.error().message.contains(QStringLiteral("sex=X")));
-        const auto noColumn = g->sampleWhere({ { QStringLiteral("height"), QStringLiteral("1") } }, 10, 1, job);
+        const auto noColumn
+            = g->sampleWhere({ { QStringLiteral("height"), QStringLiteral("1") } }, 10, 1, job);
         QVERIFY(!noColumn.ok());
     }
 
     void case021SingleCodePlusMissing()
     {
-        const Loaded data = loadCase(QStringLiteral("021_single_code_plus_missing.csv"), QStringLiteral("iin"));
+        const Loaded data
+            = loadCase(QStringLiteral("021_single_code_plus_missing.csv"), QStringLiteral("iin"));
         auto g = fitted(data);
         QVERIFY(g);
         const Table out = draw(*g, 4000, 4);
@@ -426,11 +437,11 @@ private Q_SLOTS:
     void casesThroughCsvReader_data()
     {
         QTest::addColumn<QString>("file");
-        for (const char *name : { "008_float_16_digits.csv", "009_bounded_month_day.csv",
-                                  "010_nonnegative_zero_inflated.csv", "011_constant_columns.csv",
-                                  "012_missing_in_continuous.csv", "014_infinite_values.csv",
-                                  "015_boolean_spellings.csv", "016_unique_string_ids.csv",
-                                  "019_conditional_unsatisfiable.csv", "021_single_code_plus_missing.csv" })
+        for (const char *name :
+            { "008_float_16_digits.csv", "009_bounded_month_day.csv", "010_nonnegative_zero_inflated.csv",
+                "011_constant_columns.csv", "012_missing_in_continuous.csv", "014_infinite_values.csv",
+                "015_boolean_spellings.csv", "016_unique_string_ids.csv", "019_conditional_unsatisfiable.csv",
+                "021_single_code_plus_missing.csv" })
             QTest::newRow(name) << QString::fromLatin1(name);
     }
 
@@ -468,7 +479,8 @@ private Q_SLOTS:
             double lo = INFINITY, hi = -INFINITY;
             qint64 realMissing = 0;
             for (qint64 row = 0; row < r.size(); ++row) {
-                const bool numeric = r.storage() == ColumnStorage::Number || r.storage() == ColumnStorage::DateTime;
+                const bool numeric
+                    = r.storage() == ColumnStorage::Number || r.storage() == ColumnStorage::DateTime;
                 if (r.isMissing(row) || (numeric && !std::isfinite(r.numbers()[size_t(row)]))) {
                     ++realMissing;
                 } else if (numeric) {
@@ -478,7 +490,8 @@ private Q_SLOTS:
             }
             const double realRate = double(realMissing) / double(r.size());
             QVERIFY2(std::abs(s.missingRate() - realRate) < 0.05,
-                     qPrintable(QStringLiteral("%1: missing %2 vs %3").arg(s.name()).arg(s.missingRate()).arg(realRate)));
+                qPrintable(
+                    QStringLiteral("%1: missing %2 vs %3").arg(s.name()).arg(s.missingRate()).arg(realRate)));
             for (qint64 row = 0; row < s.size(); ++row) {
                 if (s.isMissing(row))
                     continue;
@@ -563,12 +576,13 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(std::abs(pearson(x, y) - pearson(rx, ry)) < 0.06,
-                 qPrintable(QStringLiteral("%1 vs %2").arg(pearson(x, y)).arg(pearson(rx, ry))));
+            qPrintable(QStringLiteral("%1 vs %2").arg(pearson(x, y)).arg(pearson(rx, ry))));
         // y is missing when x > 1 in the real data (15.9 %, mean x there 1.53). A Gaussian copula
         // cannot keep a hard threshold, but the link must survive: independent missingness
         // would give a mean near 0.
         QVERIFY(std::abs(double(xMissingY.size()) / 20000.0 - data.table.column(1).missingRate()) < 0.02);
-        const double meanMissing = std::accumulate(xMissingY.begin(), xMissingY.end(), 0.0) / double(xMissingY.size());
+        const double meanMissing
+            = std::accumulate(xMissingY.begin(), xMissingY.end(), 0.0) / double(xMissingY.size());
         QVERIFY2(meanMissing > 0.4, qPrintable(QString::number(meanMissing)));
         // Marginals: two-sample KS between real and synthetic stays small.
         QVERIFY(ks2(xAll, data.table.column(0).numbers()) < 0.03);
@@ -595,7 +609,7 @@ private Q_SLOTS:
         options.settings.insert(QStringLiteral("distribution"), QStringLiteral("beta"));
         QVERIFY(g->fit(data.table, data.schema, options, job).ok());
         QCOMPARE(static_cast<GaussianCopula &>(*g).marginalFamilies().value(QStringLiteral("x")).toString(),
-                 QStringLiteral("beta"));
+            QStringLiteral("beta"));
     }
 
     void cancelStopsFitAndSample()

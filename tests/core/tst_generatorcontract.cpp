@@ -28,9 +28,12 @@ QList<std::pair<QString, Factory>> generators()
 void tinyMixedTable(Table &table, Schema &schema)
 {
     std::mt19937_64 rng(2024);
-    Column age(QStringLiteral("age"), ColumnStorage::Number), bmi(QStringLiteral("bmi"), ColumnStorage::Number),
-        unit(QStringLiteral("unit"), ColumnStorage::Category), smoker(QStringLiteral("smoker"), ColumnStorage::Boolean),
-        admitted(QStringLiteral("admitted"), ColumnStorage::DateTime), id(QStringLiteral("id"), ColumnStorage::Text);
+    Column age(QStringLiteral("age"), ColumnStorage::Number),
+        bmi(QStringLiteral("bmi"), ColumnStorage::Number),
+        unit(QStringLiteral("unit"), ColumnStorage::Category),
+        smoker(QStringLiteral("smoker"), ColumnStorage::Boolean),
+        admitted(QStringLiteral("admitted"), ColumnStorage::DateTime),
+        id(QStringLiteral("id"), ColumnStorage::Text);
     unit.labels() = { QStringLiteral("ICU"), QStringLiteral("ward"), QStringLiteral("ER") };
     smoker.labels() = { QStringLiteral("N"), QStringLiteral("Y") };
     age.setInteger(true);
@@ -50,8 +53,8 @@ void tinyMixedTable(Table &table, Schema &schema)
         admitted.appendNumber(1577836800.0 + 86400.0 * double(rng() % 700));
         id.appendText(QStringLiteral("P%1").arg(10000 + i * 7));
     }
-    const SemanticType types[] = { SemanticType::Numerical, SemanticType::Numerical, SemanticType::Categorical,
-                                    SemanticType::Boolean, SemanticType::DateTime, SemanticType::Id };
+    const SemanticType types[] = { SemanticType::Numerical, SemanticType::Numerical,
+        SemanticType::Categorical, SemanticType::Boolean, SemanticType::DateTime, SemanticType::Id };
     int k = 0;
     for (Column *column : { &age, &bmi, &unit, &smoker, &admitted, &id }) {
         ColumnMeta meta;
@@ -74,7 +77,8 @@ bool identical(const Table &a, const Table &b)
         if (x.missingMask() != y.missingMask() || x.codes() != y.codes() || x.texts() != y.texts()
             || x.numbers().size() != y.numbers().size()
             || (!x.numbers().empty()
-                && std::memcmp(x.numbers().data(), y.numbers().data(), x.numbers().size() * sizeof(double)) != 0))
+                && std::memcmp(x.numbers().data(), y.numbers().data(), x.numbers().size() * sizeof(double))
+                    != 0))
             return false;
     }
     return true;

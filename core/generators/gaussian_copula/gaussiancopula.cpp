@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "core/generators/gaussian_copula/gaussiancopula.h"
 
-#include "core/generators/gaussian_copula/parallelfor.h"
-#include "core/stats/distributions.h"
-#include "core/stats/nearestcorrelation.h"
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+#include <random>
 
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
 
 #include <QHash>
 
-#include <algorithm>
-#include <cmath>
-#include <limits>
-#include <numbers>
-#include <random>
+#include "core/generators/gaussian_copula/parallelfor.h"
+#include "core/stats/distributions.h"
+#include "core/stats/nearestcorrelation.h"
 
 namespace core {
 
@@ -58,8 +58,8 @@ enum class Kind : qint32 { Continuous, Discrete };
 
 struct Level {
     qint32 code = Column::kMissingCode; // Category / Boolean storage
-    double number = kNaN;               // Number / DateTime storage
-    QString text;                       // Text storage
+    double number = kNaN; // Number / DateTime storage
+    QString text; // Text storage
     bool missing = false;
 };
 
@@ -74,7 +74,7 @@ struct ColumnModel {
     QString dateFormat;
 
     Kind kind = Kind::Continuous;
-    qint32 valueDim = -1;   // copula dimension of the value, -1 when constant
+    qint32 valueDim = -1; // copula dimension of the value, -1 when constant
     qint32 missingDim = -1; // copula dimension of the missingness indicator (continuous only)
     double missingRate = 0.0;
 
@@ -85,7 +85,7 @@ struct ColumnModel {
     qint32 roundDecimals = -1;
     double granularity = 0.0; // DateTime: seconds to round to (86400, 60, 1) or 0
     std::vector<double> atomValues, atomProbs;
-    std::vector<double> atomLo;    // u where each point mass's interval starts
+    std::vector<double> atomLo; // u where each point mass's interval starts
     std::vector<double> atomBelow; // size atoms + 1: total point-mass probability below atom k
     double continuousShare = 0.0;
     bool hasContinuous = false;
@@ -125,7 +125,8 @@ struct ColumnModel {
     {
         if (atomValues.empty())
             return zOfContinuous(x);
-        const size_t k = size_t(std::lower_bound(atomValues.begin(), atomValues.end(), x) - atomValues.begin());
+        const size_t k
+            = size_t(std::lower_bound(atomValues.begin(), atomValues.end(), x) - atomValues.begin());
         if (k < atomValues.size() && atomValues[k] == x)
             return toNormalScore(atomLo[k] + atomProbs[k] * jitter);
         return toNormalScore(atomBelow[k] + continuousShare * stats::normalCdf(zOfContinuous(x)));
@@ -296,7 +297,8 @@ void fitContinuous(const Column &column, const ColumnMeta &meta, const FitSettin
         if (rest.size() > limit) {
             thinned.resize(limit);
             for (size_t i = 0; i < limit; ++i)
-                thinned[i] = rest[size_t(std::llround(double(i) * double(rest.size() - 1) / double(limit - 1)))];
+                thinned[i]
+                    = rest[size_t(std::llround(double(i) * double(rest.size() - 1) / double(limit - 1)))];
         } else {
             thinned = std::move(rest);
         }
@@ -408,7 +410,8 @@ void fitDiscrete(const Column &column, ColumnModel &m)
     std::vector<size_t> order(levels.size());
     for (size_t i = 0; i < order.size(); ++i)
         order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&counts](size_t l, size_t r) { return counts[l] > counts[r]; });
+    std::stable_sort(
+        order.begin(), order.end(), [&counts](size_t l, size_t r) { return counts[l] > counts[r]; });
     m.levels.clear();
     m.levelCum.assign(1, 0.0);
     qint64 cumulative = 0;
@@ -434,8 +437,10 @@ public:
             const Level &level = m.levels[l];
             if (level.missing)
                 m_missingLevel = l;
-            else if (column.storage() == ColumnStorage::Category || column.storage() == ColumnStorage::Boolean)
-                m_byCode.resize(std::max(m_byCode.size(), size_t(level.code) + 1)), m_byCode[size_t(level.code)] = l;
+            else if (column.storage() == ColumnStorage::Category
+                || column.storage() == ColumnStorage::Boolean)
+                m_byCode.resize(std::max(m_byCode.size(), size_t(level.code) + 1)),
+                    m_byCode[size_t(level.code)] = l;
             else if (column.storage() == ColumnStorage::Text)
                 m_byText.insert(level.text, l);
             else
@@ -454,13 +459,15 @@ public:
             const qint32 code = m_column.codes()[size_t(row)];
             return code >= 0 && size_t(code) < m_byCode.size() ? m_byCode[size_t(code)] : m_missingLevel;
         }
-        case ColumnStorage::Text: return m_byText.value(m_column.texts()[size_t(row)], m_missingLevel);
+        case ColumnStorage::Text:
+            return m_byText.value(m_column.texts()[size_t(row)], m_missingLevel);
         case ColumnStorage::Number:
         case ColumnStorage::DateTime: {
             const double v = m_column.numbers()[size_t(row)];
             if (!std::isfinite(v))
                 return m_missingLevel;
-            const auto it = std::lower_bound(m_byNumber.begin(), m_byNumber.end(), std::pair<double, size_t>(v, 0));
+            const auto it
+                = std::lower_bound(m_byNumber.begin(), m_byNumber.end(), std::pair<double, size_t>(v, 0));
             return it != m_byNumber.end() && it->first == v ? it->second : m_missingLevel;
         }
         }
@@ -480,7 +487,7 @@ void fillStandardNormals(std::mt19937_64 &rng, double *out, qint64 count)
     // Box–Muller on 53-bit uniforms: our own transform, so the stream is library-independent.
     for (qint64 i = 0; i < count; i += 2) {
         const double u1 = (double(rng() >> 11) + 1.0) * 0x1.0p-53; // (0, 1]
-        const double u2 = double(rng() >> 11) * 0x1.0p-53;         // [0, 1)
+        const double u2 = double(rng() >> 11) * 0x1.0p-53; // [0, 1)
         const double r = std::sqrt(-2.0 * std::log(u1));
         const double angle = 2.0 * std::numbers::pi * u2;
         out[i] = r * std::cos(angle);
@@ -536,20 +543,20 @@ QString GaussianCopula::description() const
 QList<SettingSpec> GaussianCopula::settings() const
 {
     SettingSpec distribution { QStringLiteral("distribution"), tr("Distribution"),
-                               tr("Distribution family of numeric columns; \"auto\" picks the best fit per column "
-                                  "by the Kolmogorov–Smirnov statistic."),
-                               QStringLiteral("auto"), {}, {},
-                               { QStringLiteral("auto"), QStringLiteral("norm"), QStringLiteral("truncnorm"),
-                                 QStringLiteral("beta"), QStringLiteral("gamma"), QStringLiteral("uniform"),
-                                 QStringLiteral("lognorm"), QStringLiteral("gaussian_kde") } };
+        tr("Distribution family of numeric columns; \"auto\" picks the best fit per column "
+           "by the Kolmogorov–Smirnov statistic."),
+        QStringLiteral("auto"), {}, {},
+        { QStringLiteral("auto"), QStringLiteral("norm"), QStringLiteral("truncnorm"), QStringLiteral("beta"),
+            QStringLiteral("gamma"), QStringLiteral("uniform"), QStringLiteral("lognorm"),
+            QStringLiteral("gaussian_kde") } };
     SettingSpec pointMass { QStringLiteral("point_mass_share"), tr("Point-mass share"),
-                            tr("A numeric value held by at least this share of rows is reproduced exactly at its "
-                               "real frequency (0 turns this off)."),
-                            kDefaultPointMassShare, 0.0, 0.5, {} };
+        tr("A numeric value held by at least this share of rows is reproduced exactly at its "
+           "real frequency (0 turns this off)."),
+        kDefaultPointMassShare, 0.0, 0.5, {} };
     SettingSpec sampleRows { QStringLiteral("fit_sample_rows"), tr("Rows for distribution fitting"),
-                             tr("Distributions are fitted on at most this many evenly spaced order statistics "
-                                "of each column."),
-                             kDefaultFitSampleRows, 100, 10000000, {} };
+        tr("Distributions are fitted on at most this many evenly spaced order statistics "
+           "of each column."),
+        kDefaultFitSampleRows, 100, 10000000, {} };
     return { distribution, pointMass, sampleRows };
 }
 
@@ -577,11 +584,13 @@ QList<QList<double>> GaussianCopula::correlation() const
     return out;
 }
 
-Result<void> GaussianCopula::doFit(const Table &real, const Schema &schema, const FitOptions &options, JobContext &job)
+Result<void> GaussianCopula::doFit(
+    const Table &real, const Schema &schema, const FitOptions &options, JobContext &job)
 {
     FitSettings settings;
     settings.clamp = options.enforceMinMax;
-    const QString family = options.settings.value(QStringLiteral("distribution"), QStringLiteral("auto")).toString();
+    const QString family
+        = options.settings.value(QStringLiteral("distribution"), QStringLiteral("auto")).toString();
     if (family == QLatin1StringView("auto")) {
         settings.candidates = stats::allFamilies();
     } else {
@@ -593,19 +602,22 @@ Result<void> GaussianCopula::doFit(const Table &real, const Schema &schema, cons
         }
         if (settings.candidates.empty())
             return Error { Error::Code::InvalidInput,
-                           tr("The setting \"distribution\" has an unknown value \"%1\".").arg(family),
-                           QStringLiteral("expected auto, norm, truncnorm, beta, gamma, uniform, lognorm or gaussian_kde") };
+                tr("The setting \"distribution\" has an unknown value \"%1\".").arg(family),
+                QStringLiteral(
+                    "expected auto, norm, truncnorm, beta, gamma, uniform, lognorm or gaussian_kde") };
     }
     bool ok = true;
     settings.pointMassShare
         = options.settings.value(QStringLiteral("point_mass_share"), kDefaultPointMassShare).toDouble(&ok);
     if (!ok || !(settings.pointMassShare >= 0.0 && settings.pointMassShare <= 0.5))
-        return Error { Error::Code::InvalidInput, tr("The setting \"point_mass_share\" must be between 0 and 0.5."),
-                       options.settings.value(QStringLiteral("point_mass_share")).toString() };
-    settings.fitSampleRows = options.settings.value(QStringLiteral("fit_sample_rows"), kDefaultFitSampleRows).toInt(&ok);
+        return Error { Error::Code::InvalidInput,
+            tr("The setting \"point_mass_share\" must be between 0 and 0.5."),
+            options.settings.value(QStringLiteral("point_mass_share")).toString() };
+    settings.fitSampleRows
+        = options.settings.value(QStringLiteral("fit_sample_rows"), kDefaultFitSampleRows).toInt(&ok);
     if (!ok || settings.fitSampleRows < 100)
         return Error { Error::Code::InvalidInput, tr("The setting \"fit_sample_rows\" must be at least 100."),
-                       options.settings.value(QStringLiteral("fit_sample_rows")).toString() };
+            options.settings.value(QStringLiteral("fit_sample_rows")).toString() };
 
     auto model = std::make_unique<Model>();
     model->fitSeed = options.seed;
@@ -649,18 +661,18 @@ Result<void> GaussianCopula::doFit(const Table &real, const Schema &schema, cons
         }
         if (m.nonFinite > 0)
             addDiagnostic({ Diagnostic::Severity::Warning, QStringLiteral("non_finite_as_missing"),
-                            tr("Column \"%1\" has %n infinite value(s); they were treated as missing.", nullptr,
-                               int(m.nonFinite))
-                                .arg(m.name),
-                            m.name, -1 });
+                tr("Column \"%1\" has %n infinite value(s); they were treated as missing.", nullptr,
+                    int(m.nonFinite))
+                    .arg(m.name),
+                m.name, -1 });
         if (m.valueDim < 0 && m.missingRate < 1.0)
             addDiagnostic({ Diagnostic::Severity::Info, QStringLiteral("constant_column"),
-                            tr("Column \"%1\" holds a single value; it is reproduced as a constant.").arg(m.name),
-                            m.name, -1 });
+                tr("Column \"%1\" holds a single value; it is reproduced as a constant.").arg(m.name), m.name,
+                -1 });
         if (m.kind == Kind::Continuous && m.missingRate >= 1.0)
             addDiagnostic({ Diagnostic::Severity::Warning, QStringLiteral("all_missing"),
-                            tr("Column \"%1\" has no values; it is reproduced as entirely missing.").arg(m.name),
-                            m.name, -1 });
+                tr("Column \"%1\" has no values; it is reproduced as entirely missing.").arg(m.name), m.name,
+                -1 });
     }
     model->dims = dims;
 
@@ -670,53 +682,62 @@ Result<void> GaussianCopula::doFit(const Table &real, const Schema &schema, cons
     struct Sums {
         Eigen::MatrixXd zz, z, zsq, n;
     };
-    std::vector<Sums> sums(size_t(dims > 0 ? blocks : 0));
+    // Blocks are summed in fixed groups, then the groups in order: the same floating-point sum
+    // whatever the thread count, and memory bounded by the group count.
+    constexpr qint64 kBlocksPerGroup = 8;
+    const qint64 groups = (blocks + kBlocksPerGroup - 1) / kBlocksPerGroup;
+    std::vector<Sums> sums(size_t(dims > 0 ? groups : 0));
+    auto accumulateBlock = [&](qint64 b, Sums &s) {
+        const qint64 first = b * kBlockRows;
+        const qint64 count = std::min(kBlockRows, rows - first);
+        Eigen::MatrixXd z = Eigen::MatrixXd::Zero(count, dims);
+        Eigen::MatrixXd present = Eigen::MatrixXd::Zero(count, dims);
+        for (int c = 0; c < columnCount; ++c) {
+            const ColumnModel &m = model->columns[size_t(c)];
+            const Column &column = real.column(c);
+            if (m.kind == Kind::Discrete) {
+                if (m.valueDim < 0)
+                    continue;
+                const LevelIndex index(column, m);
+                for (qint64 r = 0; r < count; ++r) {
+                    const size_t level = index.at(first + r);
+                    const double jitter = hashUniform(model->fitSeed, quint64(c), quint64(first + r));
+                    const double lo = m.levelCum[level], hi = m.levelCum[level + 1];
+                    z(r, m.valueDim) = toNormalScore(lo + (hi - lo) * jitter);
+                    present(r, m.valueDim) = 1.0;
+                }
+                continue;
+            }
+            for (qint64 r = 0; r < count; ++r) {
+                const qint64 row = first + r;
+                const double v = column.numbers()[size_t(row)];
+                const bool isPresent = !column.isMissing(row) && std::isfinite(v);
+                const double jitter = hashUniform(model->fitSeed, quint64(c), quint64(row));
+                if (m.valueDim >= 0 && isPresent) {
+                    z(r, m.valueDim) = m.forwardContinuous(v, jitter);
+                    present(r, m.valueDim) = 1.0;
+                }
+                if (m.missingDim >= 0) {
+                    const double share = 1.0 - m.missingRate;
+                    const double u = isPresent ? share * jitter : share + m.missingRate * jitter;
+                    z(r, m.missingDim) = toNormalScore(u);
+                    present(r, m.missingDim) = 1.0;
+                }
+            }
+        }
+        s.zz.noalias() += z.transpose() * z;
+        s.z.noalias() += z.transpose() * present;
+        s.zsq.noalias() += z.cwiseAbs2().transpose() * present;
+        s.n.noalias() += present.transpose() * present;
+    };
     const bool correlated = dims == 0
         || detail::parallelFor(
-            blocks,
-            [&](qint64 b) {
-                const qint64 first = b * kBlockRows;
-                const qint64 count = std::min(kBlockRows, rows - first);
-                Eigen::MatrixXd z = Eigen::MatrixXd::Zero(count, dims);
-                Eigen::MatrixXd present = Eigen::MatrixXd::Zero(count, dims);
-                for (int c = 0; c < columnCount; ++c) {
-                    const ColumnModel &m = model->columns[size_t(c)];
-                    const Column &column = real.column(c);
-                    if (m.kind == Kind::Discrete) {
-                        if (m.valueDim < 0)
-                            continue;
-                        const LevelIndex index(column, m);
-                        for (qint64 r = 0; r < count; ++r) {
-                            const size_t level = index.at(first + r);
-                            const double jitter = hashUniform(model->fitSeed, quint64(c), quint64(first + r));
-                            const double lo = m.levelCum[level], hi = m.levelCum[level + 1];
-                            z(r, m.valueDim) = toNormalScore(lo + (hi - lo) * jitter);
-                            present(r, m.valueDim) = 1.0;
-                        }
-                        continue;
-                    }
-                    for (qint64 r = 0; r < count; ++r) {
-                        const qint64 row = first + r;
-                        const double v = column.numbers()[size_t(row)];
-                        const bool isPresent = !column.isMissing(row) && std::isfinite(v);
-                        const double jitter = hashUniform(model->fitSeed, quint64(c), quint64(row));
-                        if (m.valueDim >= 0 && isPresent) {
-                            z(r, m.valueDim) = m.forwardContinuous(v, jitter);
-                            present(r, m.valueDim) = 1.0;
-                        }
-                        if (m.missingDim >= 0) {
-                            const double share = 1.0 - m.missingRate;
-                            const double u = isPresent ? share * jitter : share + m.missingRate * jitter;
-                            z(r, m.missingDim) = toNormalScore(u);
-                            present(r, m.missingDim) = 1.0;
-                        }
-                    }
-                }
-                Sums &s = sums[size_t(b)];
-                s.zz = z.transpose() * z;
-                s.z = z.transpose() * present;
-                s.zsq = z.cwiseAbs2().transpose() * present;
-                s.n = present.transpose() * present;
+            groups,
+            [&](qint64 g) {
+                Sums &s = sums[size_t(g)];
+                s.zz = s.z = s.zsq = s.n = Eigen::MatrixXd::Zero(dims, dims);
+                for (qint64 b = g * kBlocksPerGroup; b < std::min(blocks, (g + 1) * kBlocksPerGroup); ++b)
+                    accumulateBlock(b, s);
             },
             job, 0.5, 0.95, tr("Estimating correlations"));
     if (!correlated)
@@ -740,7 +761,8 @@ Result<void> GaussianCopula::doFit(const Table &real, const Schema &schema, cons
                 const double si = z(i, j), sj = z(j, i);
                 const double vi = count * zsq(i, j) - si * si, vj = count * zsq(j, i) - sj * sj;
                 const double cov = count * zz(i, j) - si * sj;
-                corr(i, j) = count >= 3 && vi > 0 && vj > 0 ? std::clamp(cov / std::sqrt(vi * vj), -1.0, 1.0) : 0.0;
+                corr(i, j)
+                    = count >= 3 && vi > 0 && vj > 0 ? std::clamp(cov / std::sqrt(vi * vj), -1.0, 1.0) : 0.0;
             }
         }
     }
@@ -748,7 +770,7 @@ Result<void> GaussianCopula::doFit(const Table &real, const Schema &schema, cons
     Eigen::LLT<Eigen::MatrixXd> llt(model->correlation);
     if (llt.info() != Eigen::Success)
         return Error { Error::Code::Numerical, tr("The correlation matrix could not be factorised."),
-                       QStringLiteral("Cholesky failed on a %1x%1 matrix").arg(dims) };
+            QStringLiteral("Cholesky failed on a %1x%1 matrix").arg(dims) };
     model->cholesky = llt.matrixL();
     if (job.isCancelled())
         return cancelledError();
@@ -775,10 +797,16 @@ Result<Table> GaussianCopula::doSample(qint64 rows, quint64 seed, JobContext &jo
         column.missingMask().assign(size_t(rows), 0);
         switch (column.storage()) {
         case ColumnStorage::Number:
-        case ColumnStorage::DateTime: column.numbers().assign(size_t(rows), kNaN); break;
+        case ColumnStorage::DateTime:
+            column.numbers().assign(size_t(rows), kNaN);
+            break;
         case ColumnStorage::Category:
-        case ColumnStorage::Boolean: column.codes().assign(size_t(rows), Column::kMissingCode); break;
-        case ColumnStorage::Text: column.texts().assign(size_t(rows), QString()); break;
+        case ColumnStorage::Boolean:
+            column.codes().assign(size_t(rows), Column::kMissingCode);
+            break;
+        case ColumnStorage::Text:
+            column.texts().assign(size_t(rows), QString());
+            break;
         }
         out.addColumn(std::move(column));
     }
@@ -812,10 +840,16 @@ Result<Table> GaussianCopula::doSample(qint64 rows, quint64 seed, JobContext &jo
                         const Level &l = m.levels[level];
                         switch (column.storage()) {
                         case ColumnStorage::Category:
-                        case ColumnStorage::Boolean: column.codes()[row] = l.code; break;
+                        case ColumnStorage::Boolean:
+                            column.codes()[row] = l.code;
+                            break;
                         case ColumnStorage::Number:
-                        case ColumnStorage::DateTime: column.numbers()[row] = l.number; break;
-                        case ColumnStorage::Text: column.texts()[row] = l.text; break;
+                        case ColumnStorage::DateTime:
+                            column.numbers()[row] = l.number;
+                            break;
+                        case ColumnStorage::Text:
+                            column.texts()[row] = l.text;
+                            break;
                         }
                         continue;
                     }
@@ -826,7 +860,8 @@ Result<Table> GaussianCopula::doSample(qint64 rows, quint64 seed, JobContext &jo
                         column.missingMask()[row] = 1;
                         continue;
                     }
-                    const double x = m.valueDim >= 0 ? m.inverseContinuous(z(r, m.valueDim)) : m.atomValues.front();
+                    const double x
+                        = m.valueDim >= 0 ? m.inverseContinuous(z(r, m.valueDim)) : m.atomValues.front();
                     column.numbers()[row] = m.finish(x);
                 }
             }
@@ -849,14 +884,14 @@ Result<void> GaussianCopula::doSave(QDataStream &out) const
     out << kModelTag << model.fitSeed << qint32(model.dims) << qint32(model.columns.size());
     for (const ColumnModel &m : model.columns) {
         out << m.name << m.storage << m.labels << m.integer << m.decimals << m.dateFormat << qint32(m.kind)
-            << m.valueDim << m.missingDim << m.missingRate << m.minValue << m.maxValue << m.clamp << m.roundInteger
-            << m.roundDecimals << m.granularity;
+            << m.valueDim << m.missingDim << m.missingRate << m.minValue << m.maxValue << m.clamp
+            << m.roundInteger << m.roundDecimals << m.granularity;
         writeVector(out, m.atomValues);
         writeVector(out, m.atomProbs);
         writeVector(out, m.atomLo);
         writeVector(out, m.atomBelow);
-        out << m.continuousShare << m.hasContinuous << qint32(m.dist.family) << m.dist.loc << m.dist.scale << m.dist.a
-            << m.dist.b << m.dist.lower << m.dist.upper << m.ks;
+        out << m.continuousShare << m.hasContinuous << qint32(m.dist.family) << m.dist.loc << m.dist.scale
+            << m.dist.a << m.dist.b << m.dist.lower << m.dist.upper << m.ks;
         writeVector(out, m.dist.kdeX);
         writeVector(out, m.dist.kdeCdf);
         writeVector(out, m.table);
@@ -876,7 +911,8 @@ Result<void> GaussianCopula::doLoad(QDataStream &in, int formatVersion)
 {
     Q_UNUSED(formatVersion);
     auto corrupt = [](const QString &detail) {
-        return Error { Error::Code::InvalidInput, tr("The Gaussian copula model in this file is damaged."), detail };
+        return Error { Error::Code::InvalidInput, tr("The Gaussian copula model in this file is damaged."),
+            detail };
     };
     auto model = std::make_unique<Model>();
     quint32 tag = 0;
@@ -895,8 +931,8 @@ Result<void> GaussianCopula::doLoad(QDataStream &in, int formatVersion)
         m.kind = Kind(kind);
         bool ok = readVector(in, m.atomValues) && readVector(in, m.atomProbs) && readVector(in, m.atomLo)
             && readVector(in, m.atomBelow);
-        in >> m.continuousShare >> m.hasContinuous >> family >> m.dist.loc >> m.dist.scale >> m.dist.a >> m.dist.b
-            >> m.dist.lower >> m.dist.upper >> m.ks;
+        in >> m.continuousShare >> m.hasContinuous >> family >> m.dist.loc >> m.dist.scale >> m.dist.a
+            >> m.dist.b >> m.dist.lower >> m.dist.upper >> m.ks;
         m.dist.family = Family(family);
         ok = ok && readVector(in, m.dist.kdeX) && readVector(in, m.dist.kdeCdf) && readVector(in, m.table);
         in >> levels;
@@ -906,8 +942,8 @@ Result<void> GaussianCopula::doLoad(QDataStream &in, int formatVersion)
         for (Level &l : m.levels)
             in >> l.code >> l.number >> l.text >> l.missing;
         if (!readVector(in, m.levelCum) || m.storage < 0 || m.storage > qint32(ColumnStorage::Text)
-            || (m.hasContinuous && m.table.size() != size_t(kZGrid)) || m.valueDim >= dims || m.missingDim >= dims
-            || (m.kind == Kind::Discrete && m.levelCum.size() != m.levels.size() + 1)
+            || (m.hasContinuous && m.table.size() != size_t(kZGrid)) || m.valueDim >= dims
+            || m.missingDim >= dims || (m.kind == Kind::Discrete && m.levelCum.size() != m.levels.size() + 1)
             || m.atomProbs.size() != m.atomValues.size() || m.atomLo.size() != m.atomValues.size()
             || (!m.atomValues.empty() && m.atomBelow.size() != m.atomValues.size() + 1)
             || (m.kind == Kind::Continuous && m.valueDim < 0 && m.missingRate < 1.0 && m.atomValues.empty()))

@@ -4,7 +4,6 @@
 #include "core/generators/generator.h"
 
 #include <QCoreApplication>
-
 #include <memory>
 
 namespace core {
@@ -65,7 +64,8 @@ public:
     QList<QList<double>> correlation() const;
 
 protected:
-    Result<void> doFit(const Table &real, const Schema &schema, const FitOptions &options, JobContext &job) override;
+    Result<void> doFit(
+        const Table &real, const Schema &schema, const FitOptions &options, JobContext &job) override;
     Result<Table> doSample(qint64 rows, quint64 seed, JobContext &job) override;
     Result<void> doSave(QDataStream &out) const override;
     Result<void> doLoad(QDataStream &in, int formatVersion) override;

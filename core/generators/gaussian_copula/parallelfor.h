@@ -21,7 +21,7 @@ namespace core::detail {
 /// data. Returns false when cancelled (remaining tasks are skipped). The first exception a
 /// task throws is rethrown here after all workers have stopped.
 inline bool parallelFor(qint64 count, const std::function<void(qint64)> &task, JobContext &job, double from,
-                        double to, const QString &stage)
+    double to, const QString &stage)
 {
     job.reportProgress(from, stage);
     if (job.isCancelled())
