@@ -862,14 +862,15 @@ public:
     {
     }
     ~FileBytes() { release(); }
-    bool open()
+    bool open(bool populate)
     {
         const qint64 size = m_file.size();
         if (size == 0)
             return true;
 #ifdef Q_OS_UNIX
         // MAP_POPULATE maps every page in one go: far cheaper than a fault per page while parsing.
-        void *mapped = ::mmap(nullptr, size_t(size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, m_file.handle(), 0);
+        void *mapped = ::mmap(nullptr, size_t(size), PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0),
+                              m_file.handle(), 0);
         if (mapped != MAP_FAILED) {
             m_posixMap = mapped;
             m_data = static_cast<const char *>(mapped);
@@ -977,7 +978,8 @@ Result<CsvReadResult> ReadJob::run()
     if (!file.open(QIODevice::ReadOnly))
         return Error { Error::Code::Io, CsvReader::tr("Cannot open %1.").arg(fileName()), file.errorString() };
     FileBytes bytes(file);
-    if (!bytes.open())
+    // A preview (maxRows) reads the start of the file only: map lazily.
+    if (!bytes.open(m_options.maxRows < 0))
         return Error { Error::Code::Io, CsvReader::tr("Cannot read %1.").arg(fileName()), file.errorString() };
     const char *begin = bytes.data();
     const char *end = begin + bytes.size();
@@ -1109,9 +1111,7 @@ Result<CsvReadResult> ReadJob::run()
             m_chunks.size(),
             [&](size_t k) {
                 Chunk &c = m_chunks[k];
-                c.bound = qint64(std::count(c.begin, c.end, '\n')) + 1;
-                if (m_plan.maxRows >= 0)
-                    c.bound = std::min(c.bound, m_plan.maxRows);
+                c.bound = m_plan.maxRows >= 0 ? m_plan.maxRows : qint64(std::count(c.begin, c.end, '\n')) + 1;
             },
             m_job, cancel, 0.0, 0.05, CsvReader::tr("Parsing rows"));
         qint64 total = 0;

@@ -674,6 +674,19 @@ private Q_SLOTS:
         QCOMPARE(one.table.column(0).missingCount(), 1);
     }
 
+    void previewReadsFirstRows()
+    {
+        CsvOptions preview;
+        preview.maxRows = 25;
+        const CsvReadResult r = readOk(testsupport::realData(QStringLiteral("diabetes_130_us_hospitals/diabetic_data.csv")),
+                                       preview);
+        QCOMPARE(r.table.rowCount(), 25);
+        QCOMPARE(r.table.columnCount(), 50);
+        // First data row of the file: encounter_id 2278392, race Caucasian.
+        QCOMPARE(r.table.column(0).numbers()[0], 2278392.0);
+        QCOMPARE(r.table.column(2).cellText(0), QStringLiteral("Caucasian"));
+    }
+
     void cancelledReadReturnsCancelled()
     {
         class Cancelling final : public JobContext {
