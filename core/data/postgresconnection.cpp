@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/data/postgresconnection.h"
 
-#include <libpq-fe.h>
-
 #include <QAtomicInteger>
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -10,14 +8,18 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <QVariant>
+#include <libpq-fe.h>
 
 namespace core {
 
 namespace {
 
-QAtomicInteger<quint64> s_connectionCounter;
+    QAtomicInteger<quint64> s_connectionCounter;
 
-bool isDefaultPort(int port) { return port == 5432; }
+    bool isDefaultPort(int port)
+    {
+        return port == 5432;
+    }
 
 } // namespace
 
@@ -27,9 +29,9 @@ Result<PostgresConnectionInfo> PostgresConnectionInfo::fromUri(const QString &ur
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || (scheme != u"postgresql" && scheme != u"postgres"))
         return Error { Error::Code::InvalidInput,
-                       QCoreApplication::translate("core::PostgresConnection",
-                                                   "Not a PostgreSQL URI: it must start with postgresql://."),
-                       url.isValid() ? QString() : url.errorString() };
+            QCoreApplication::translate(
+                "core::PostgresConnection", "Not a PostgreSQL URI: it must start with postgresql://."),
+            url.isValid() ? QString() : url.errorString() };
     PostgresConnectionInfo info;
     if (!url.host().isEmpty())
         info.host = url.host();
@@ -54,9 +56,9 @@ Result<PostgresConnectionInfo> PostgresConnectionInfo::fromUri(const QString &ur
     }
     if (info.port <= 0 || info.port > 65535)
         return Error { Error::Code::InvalidInput,
-                       QCoreApplication::translate("core::PostgresConnection", "The port in %1 is not valid.")
-                           .arg(info.toUri()),
-                       {} };
+            QCoreApplication::translate("core::PostgresConnection", "The port in %1 is not valid.")
+                .arg(info.toUri()),
+            {} };
     if (info.database.isEmpty())
         info.database = info.user;
     return info;
@@ -105,22 +107,34 @@ struct PostgresConnection::Private {
     }
 };
 
-PostgresConnection::PostgresConnection(std::unique_ptr<Private> d) : d(std::move(d)) { }
+PostgresConnection::PostgresConnection(std::unique_ptr<Private> d)
+    : d(std::move(d))
+{
+}
 PostgresConnection::PostgresConnection(PostgresConnection &&other) noexcept = default;
 PostgresConnection &PostgresConnection::operator=(PostgresConnection &&other) noexcept = default;
 PostgresConnection::~PostgresConnection() = default;
 
-const PostgresConnectionInfo &PostgresConnection::info() const { return d->info; }
-QString PostgresConnection::qtConnectionName() const { return d->name; }
-pg_conn *PostgresConnection::native() const { return d->conn; }
+const PostgresConnectionInfo &PostgresConnection::info() const
+{
+    return d->info;
+}
+QString PostgresConnection::qtConnectionName() const
+{
+    return d->name;
+}
+pg_conn *PostgresConnection::native() const
+{
+    return d->conn;
+}
 
 Result<PostgresConnection> PostgresConnection::open(const PostgresConnectionInfo &info)
 {
     const QString who = tr("PostgreSQL at %1 as user %2").arg(info.describe(), info.user);
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
         return Error { Error::Code::Database,
-                       tr("Qt's PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql."),
-                       QSqlDatabase::drivers().join(u", ") };
+            tr("Qt's PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql."),
+            QSqlDatabase::drivers().join(u", ") };
     if (info.database.isEmpty())
         return Error { Error::Code::InvalidInput, tr("No database name given for %1.").arg(who), {} };
 
@@ -149,24 +163,26 @@ Result<PostgresConnection> PostgresConnection::open(const PostgresConnectionInfo
             detail += QStringLiteral(" [SQLSTATE %1]").arg(error.nativeErrorCode());
         db = QSqlDatabase();
         return Error { Error::Code::Database, tr("Cannot connect to %1.").arg(who),
-                       scrubSecret(detail, info.password) };
+            scrubSecret(detail, info.password) };
     }
     const QVariant handle = db.driver()->handle();
     // Qt names the type "pg_conn*" (6.4) or "PGconn*" (older releases).
     if (!handle.isValid()
         || (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
         return Error { Error::Code::Internal, tr("The QPSQL driver gave no libpq handle for %1.").arg(who),
-                       QString::fromLatin1(handle.typeName()) };
+            QString::fromLatin1(handle.typeName()) };
     d->conn = *static_cast<pg_conn *const *>(handle.constData());
     // Server NOTICEs ("schema ... does not exist, skipping") are not for the user's terminal.
-    PQsetNoticeProcessor(d->conn, [](void *, const char *) { }, nullptr);
+    PQsetNoticeProcessor(
+        d->conn, [](void *, const char *) {}, nullptr);
     db = QSqlDatabase();
 
     PostgresConnection connection(std::move(d));
     // Fixed session settings so values arrive in one unambiguous text form.
-    if (auto ok = connection.exec("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601';"
-                                  " SET extra_float_digits = 3; SET client_encoding = 'UTF8'",
-                                  tr("setting up the session"));
+    if (auto ok
+        = connection.exec("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601';"
+                          " SET extra_float_digits = 3; SET client_encoding = 'UTF8'",
+            tr("setting up the session"));
         !ok)
         return ok.error();
     return connection;
@@ -185,15 +201,15 @@ Result<void> PostgresConnection::exec(const QByteArray &sql, const QString &what
     return error;
 }
 
-Result<pg_result *> PostgresConnection::query(const QByteArray &sql, const QList<QByteArray> &params,
-                                              const QString &what) const
+Result<pg_result *> PostgresConnection::query(
+    const QByteArray &sql, const QList<QByteArray> &params, const QString &what) const
 {
     std::vector<const char *> values;
     values.reserve(size_t(params.size()));
     for (const QByteArray &param : params)
         values.push_back(param.isNull() ? nullptr : param.constData());
-    PGresult *result = PQexecParams(d->conn, sql.constData(), int(values.size()), nullptr, values.data(), nullptr,
-                                    nullptr, 0);
+    PGresult *result = PQexecParams(
+        d->conn, sql.constData(), int(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
     const ExecStatusType status = PQresultStatus(result);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
         return result;
@@ -216,8 +232,8 @@ Error PostgresConnection::databaseError(const QString &what, const pg_result *re
     if (PQstatus(d->conn) == CONNECTION_BAD)
         detail += QStringLiteral(" [connection lost]");
     return Error { Error::Code::Database,
-                   tr("PostgreSQL failed while %1 on %2.").arg(what, d->info.describe()),
-                   scrubSecret(detail, d->info.password) };
+        tr("PostgreSQL failed while %1 on %2.").arg(what, d->info.describe()),
+        scrubSecret(detail, d->info.password) };
 }
 
 QString quoteIdentifier(const QString &identifier)

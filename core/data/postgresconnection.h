@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QMap>
 #include <QString>
-
 #include <memory>
 
 struct pg_conn;
@@ -22,7 +21,7 @@ struct PostgresConnectionInfo {
     int port = 5432;
     QString database;
     QString user;
-    QString password;              ///< never serialised; filled from credentials at run time
+    QString password; ///< never serialised; filled from credentials at run time
     QMap<QString, QString> options; ///< further libpq keywords: sslmode, connect_timeout, ...
 
     /// Parses a libpq URI: postgresql://[user[:password]@][host][:port][/database][?key=value&...]
@@ -58,7 +57,8 @@ public:
     /// Runs a statement through libpq and checks its status; the error names `what`.
     Result<void> exec(const QByteArray &sql, const QString &what) const;
     /// Runs a query with text parameters; the caller owns the result (PQclear).
-    Result<pg_result *> query(const QByteArray &sql, const QList<QByteArray> &params, const QString &what) const;
+    Result<pg_result *> query(
+        const QByteArray &sql, const QList<QByteArray> &params, const QString &what) const;
     /// An Error from the connection's or result's last failure: message names `what` and the
     /// database, detail holds the server message and SQL state (password scrubbed).
     Error databaseError(const QString &what, const pg_result *result = nullptr) const;

@@ -25,9 +25,9 @@ struct PostgresTableRef {
 /// What loading found besides the table (mirrors CsvReadResult).
 struct PostgresLoadResult {
     Table table;
-    Schema schema;           ///< from inferSchema()
+    Schema schema; ///< from inferSchema()
     Diagnostics diagnostics; ///< unsupported types read as text, infinite dates, ...
-    QString source;          ///< "postgresql://user@host:port/db" + " table s.t" or " query"
+    QString source; ///< "postgresql://user@host:port/db" + " table s.t" or " query"
 };
 
 /// Reads PostgreSQL tables and queries into a typed Table through Qt Sql's QPSQL driver.
@@ -52,8 +52,8 @@ public:
 
     /// Loads a whole table (or view); maxRows >= 0 limits rows (previews). Cancelling through
     /// `job` returns Error::Code::Cancelled. Errors name host, database, table and SQL state.
-    Result<PostgresLoadResult> loadTable(const QString &schema, const QString &table, JobContext &job,
-                                         qint64 maxRows = -1) const;
+    Result<PostgresLoadResult> loadTable(
+        const QString &schema, const QString &table, JobContext &job, qint64 maxRows = -1) const;
     /// Loads the rows of a SELECT (or any statement a cursor can be declared for).
     Result<PostgresLoadResult> loadQuery(const QString &sql, JobContext &job, qint64 maxRows = -1) const;
 
@@ -62,7 +62,7 @@ public:
 
 private:
     Result<PostgresLoadResult> load(const QString &sql, const QString &what, const QString &relation,
-                                    JobContext &job, qint64 maxRows) const;
+        JobContext &job, qint64 maxRows) const;
     PostgresConnectionInfo m_info;
 };
 

@@ -14,17 +14,28 @@ std::optional<QString> EnvironmentSecrets::secret(const SecretRequest &request)
 {
     const char *name = nullptr;
     switch (request.kind) {
-    case SecretKind::PostgresPassword: name = "PGPASSWORD"; break;
-    case SecretKind::S3AccessKeyId: name = "AWS_ACCESS_KEY_ID"; break;
-    case SecretKind::S3SecretAccessKey: name = "AWS_SECRET_ACCESS_KEY"; break;
-    case SecretKind::S3SessionToken: name = "AWS_SESSION_TOKEN"; break;
+    case SecretKind::PostgresPassword:
+        name = "PGPASSWORD";
+        break;
+    case SecretKind::S3AccessKeyId:
+        name = "AWS_ACCESS_KEY_ID";
+        break;
+    case SecretKind::S3SecretAccessKey:
+        name = "AWS_SECRET_ACCESS_KEY";
+        break;
+    case SecretKind::S3SessionToken:
+        name = "AWS_SESSION_TOKEN";
+        break;
     }
     if (!qEnvironmentVariableIsSet(name))
         return std::nullopt;
     return qEnvironmentVariable(name);
 }
 
-void StaticSecrets::set(SecretKind kind, const QString &value) { m_values.append({ kind, value }); }
+void StaticSecrets::set(SecretKind kind, const QString &value)
+{
+    m_values.append({ kind, value });
+}
 
 std::optional<QString> StaticSecrets::secret(const SecretRequest &request)
 {
@@ -35,7 +46,10 @@ std::optional<QString> StaticSecrets::secret(const SecretRequest &request)
     return std::nullopt;
 }
 
-void CredentialResolver::addSource(std::shared_ptr<SecretSource> source) { m_sources.append(std::move(source)); }
+void CredentialResolver::addSource(std::shared_ptr<SecretSource> source)
+{
+    m_sources.append(std::move(source));
+}
 
 CredentialResolver CredentialResolver::fromEnvironment()
 {
@@ -79,19 +93,19 @@ Result<S3Credentials> CredentialResolver::resolveS3(const QString &endpoint, con
         auto id = ask({ SecretKind::S3AccessKeyId, endpoint, {} });
         if (!id)
             return Error { Error::Code::InvalidInput,
-                           tr("No access key for %1: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or store "
-                              "them in the keychain.")
-                               .arg(endpoint),
-                           {} };
+                tr("No access key for %1: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or store "
+                   "them in the keychain.")
+                    .arg(endpoint),
+                {} };
         credentials.accessKeyId = *id;
     }
     auto secret = ask({ SecretKind::S3SecretAccessKey, endpoint, credentials.accessKeyId });
     if (!secret)
         return Error { Error::Code::InvalidInput,
-                       tr("No secret key for access key %1 at %2: set AWS_SECRET_ACCESS_KEY, or store it in the "
-                          "keychain.")
-                           .arg(credentials.accessKeyId, endpoint),
-                       {} };
+            tr("No secret key for access key %1 at %2: set AWS_SECRET_ACCESS_KEY, or store it in the "
+               "keychain.")
+                .arg(credentials.accessKeyId, endpoint),
+            {} };
     credentials.secretAccessKey = *secret;
     if (auto token = ask({ SecretKind::S3SessionToken, endpoint, credentials.accessKeyId }))
         credentials.sessionToken = *token;

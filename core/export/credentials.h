@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -16,10 +15,10 @@ namespace core {
 
 /// Which secret is wanted.
 enum class SecretKind {
-    PostgresPassword,  ///< account = user, service = "postgresql://host:port/db"
-    S3AccessKeyId,     ///< account empty, service = endpoint URL
+    PostgresPassword, ///< account = user, service = "postgresql://host:port/db"
+    S3AccessKeyId, ///< account empty, service = endpoint URL
     S3SecretAccessKey, ///< account = access key id, service = endpoint URL
-    S3SessionToken,    ///< account = access key id, service = endpoint URL; optional
+    S3SessionToken, ///< account = access key id, service = endpoint URL; optional
 };
 
 /// A request for one secret. `service` and `account` are what a keychain entry is keyed on.
@@ -63,8 +62,14 @@ private:
 class PromptSecrets final : public SecretSource {
 public:
     using Ask = std::function<std::optional<QString>(const SecretRequest &request)>;
-    explicit PromptSecrets(Ask ask) : m_ask(std::move(ask)) { }
-    std::optional<QString> secret(const SecretRequest &request) override { return m_ask ? m_ask(request) : std::nullopt; }
+    explicit PromptSecrets(Ask ask)
+        : m_ask(std::move(ask))
+    {
+    }
+    std::optional<QString> secret(const SecretRequest &request) override
+    {
+        return m_ask ? m_ask(request) : std::nullopt;
+    }
 
 private:
     Ask m_ask;

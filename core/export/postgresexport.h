@@ -9,16 +9,15 @@
 
 #include <QCoreApplication>
 #include <QStringList>
-
 #include <optional>
 
 namespace core {
 
 /// What to do when the target table exists.
 enum class ExportMode {
-    Create,  ///< fail if the table exists
+    Create, ///< fail if the table exists
     Replace, ///< drop and recreate it (in the same transaction as the load)
-    Append,  ///< add rows; the table's columns must be compatible, else fail naming the column
+    Append, ///< add rows; the table's columns must be compatible, else fail naming the column
 };
 /// "create", "replace", "append".
 QString exportModeKey(ExportMode mode);
@@ -40,7 +39,7 @@ struct PostgresTarget {
 
 struct PostgresExportResult {
     qint64 rows = 0;
-    bool created = false;    ///< the table was created (Create / Replace, or Append to a missing table)
+    bool created = false; ///< the table was created (Create / Replace, or Append to a missing table)
     QStringList columnTypes; ///< SQL type of each exported column, in order
 };
 
@@ -55,7 +54,7 @@ QString postgresTypeFor(const Column &column);
 /// are written true/false whatever their spelling, datetimes in ISO form.
 /// Errors name host, database, table (and column for an incompatible Append) and carry the SQL
 /// state in detail; never the password. Call from one thread.
-Result<PostgresExportResult> exportToPostgres(const Table &table, const Schema &schema, const PostgresTarget &target,
-                                              ExportMode mode, JobContext &job);
+Result<PostgresExportResult> exportToPostgres(
+    const Table &table, const Schema &schema, const PostgresTarget &target, ExportMode mode, JobContext &job);
 
 } // namespace core

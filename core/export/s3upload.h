@@ -36,7 +36,7 @@ struct S3Target {
 
     /// "s3://bucket/prefix/path" into bucket and prefix; fails naming the URL.
     static Result<S3Target> fromUrl(const QString &url, const QString &endpoint = {},
-                                    const QString &region = QStringLiteral("us-east-1"));
+        const QString &region = QStringLiteral("us-east-1"));
     /// "s3://bucket/prefix" for messages (no credentials).
     QString describe() const;
     /// The full key for a key relative to the prefix.
@@ -45,7 +45,7 @@ struct S3Target {
 
 /// One object to write: from a file, or from memory when filePath is empty.
 struct S3Object {
-    QString key;         ///< relative to the target's prefix, e.g. "synthetic.csv"
+    QString key; ///< relative to the target's prefix, e.g. "synthetic.csv"
     QString filePath;
     QByteArray data;
     QString contentType = QStringLiteral("application/octet-stream");
@@ -56,7 +56,7 @@ struct S3UploadedObject {
     qint64 size = 0;
     QString etag;
     QString sha256; ///< hex, of the uploaded bytes; also stored as x-amz-meta-sha256
-    int parts = 0;  ///< 0 for a single PUT
+    int parts = 0; ///< 0 for a single PUT
 };
 
 struct S3UploadResult {
@@ -84,9 +84,9 @@ struct ExportManifest {
     qint64 rowCount = 0;
     QStringList columns;
     QStringList columnTypes; ///< storage or SQL type per column, same order
-    QString generator;       ///< generator id, e.g. "gaussian_copula"
+    QString generator; ///< generator id, e.g. "gaussian_copula"
     quint64 seed = 0;
-    QJsonObject scores;      ///< e.g. {"quality_overall": 0.86}
+    QJsonObject scores; ///< e.g. {"quality_overall": 0.86}
 };
 
 /// The JSON manifest object ("manifest.json" under the prefix): row count, columns, generator,
@@ -94,7 +94,7 @@ struct ExportManifest {
 /// the first object's, normally the CSV). Reads the files to hash them; fails naming a file
 /// that cannot be read.
 Result<S3Object> makeManifestObject(const ExportManifest &manifest, const QList<S3Object> &objects,
-                                    const QString &key = QStringLiteral("manifest.json"));
+    const QString &key = QStringLiteral("manifest.json"));
 
 /// SHA-256 of a file as lower-case hex; Io error naming the file.
 Result<QString> sha256OfFile(const QString &path);

@@ -21,15 +21,13 @@
 #include "services.h"
 #include "testpaths.h"
 
-#include <benchmark/benchmark.h>
-#include <libpq-fe.h>
-
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
-
+#include <benchmark/benchmark.h>
 #include <cstdio>
+#include <libpq-fe.h>
 
 using namespace core;
 
@@ -66,8 +64,8 @@ void BM_CopyExport(benchmark::State &state)
             return;
         }
     }
-    state.counters["rows_per_s"] =
-        benchmark::Counter(double(s_table.rowCount()), benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["rows_per_s"]
+        = benchmark::Counter(double(s_table.rowCount()), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 // Reading the exported table back (server-side cursor, 10,000 rows per FETCH).
@@ -75,15 +73,16 @@ void BM_SourceLoad(benchmark::State &state)
 {
     for (auto _ : state) {
         SilentJob job;
-        auto loaded = PostgresSource(s_info).loadTable(QStringLiteral("bench"), QStringLiteral("copy_export"), job);
+        auto loaded
+            = PostgresSource(s_info).loadTable(QStringLiteral("bench"), QStringLiteral("copy_export"), job);
         if (!loaded) {
             state.SkipWithError(qPrintable(loaded.error().toString()));
             return;
         }
         benchmark::DoNotOptimize(loaded.value().table.rowCount());
     }
-    state.counters["rows_per_s"] =
-        benchmark::Counter(double(s_table.rowCount()), benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["rows_per_s"]
+        = benchmark::Counter(double(s_table.rowCount()), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 void BM_PsqlCopy(benchmark::State &state)
@@ -93,25 +92,27 @@ void BM_PsqlCopy(benchmark::State &state)
         qFatal("%s", qPrintable(opened.error().toString()));
     for (auto _ : state) {
         state.PauseTiming();
-        execOrDie(opened.value(), "DROP TABLE IF EXISTS bench.psql_copy; "
-                                  "CREATE TABLE bench.psql_copy (LIKE bench.copy_export)");
+        execOrDie(opened.value(),
+            "DROP TABLE IF EXISTS bench.psql_copy; "
+            "CREATE TABLE bench.psql_copy (LIKE bench.copy_export)");
         state.ResumeTiming();
         QProcess psql;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PGPASSWORD"), s_info.password);
         psql.setProcessEnvironment(env);
         psql.start(QStringLiteral("psql"),
-                   { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-                     QStringLiteral("-d"), s_info.toUri(), QStringLiteral("-c"),
-                     QStringLiteral("\\copy bench.psql_copy FROM '%1' WITH (FORMAT csv, HEADER true)").arg(s_csvPath) });
+            { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), s_info.toUri(), QStringLiteral("-c"),
+                QStringLiteral("\\copy bench.psql_copy FROM '%1' WITH (FORMAT csv, HEADER true)")
+                    .arg(s_csvPath) });
         psql.waitForFinished(-1);
         if (psql.exitCode() != 0) {
             state.SkipWithError(psql.readAllStandardError().constData());
             return;
         }
     }
-    state.counters["rows_per_s"] =
-        benchmark::Counter(double(s_table.rowCount()), benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["rows_per_s"]
+        = benchmark::Counter(double(s_table.rowCount()), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 void BM_PreparedInserts(benchmark::State &state)
@@ -127,11 +128,12 @@ void BM_PreparedInserts(benchmark::State &state)
         placeholders += (c ? ", $" : "$") + QByteArray::number(c + 1);
     for (auto _ : state) {
         state.PauseTiming();
-        execOrDie(connection, "DROP TABLE IF EXISTS bench.inserts; CREATE TABLE bench.inserts (LIKE bench.copy_export)");
+        execOrDie(connection,
+            "DROP TABLE IF EXISTS bench.inserts; CREATE TABLE bench.inserts (LIKE bench.copy_export)");
         state.ResumeTiming();
         execOrDie(connection, "BEGIN");
         PGresult *prepared = PQprepare(connection.native(), "insert_row",
-                                       "INSERT INTO bench.inserts VALUES (" + placeholders + ")", columns, nullptr);
+            "INSERT INTO bench.inserts VALUES (" + placeholders + ")", columns, nullptr);
         PQclear(prepared);
         std::vector<QByteArray> cells(static_cast<size_t>(columns));
         std::vector<const char *> values(static_cast<size_t>(columns), nullptr);
@@ -145,8 +147,8 @@ void BM_PreparedInserts(benchmark::State &state)
                     values[size_t(c)] = cells[size_t(c)].constData();
                 }
             }
-            PGresult *result = PQexecPrepared(connection.native(), "insert_row", columns, values.data(), nullptr,
-                                              nullptr, 0);
+            PGresult *result = PQexecPrepared(
+                connection.native(), "insert_row", columns, values.data(), nullptr, nullptr, 0);
             if (PQresultStatus(result) != PGRES_COMMAND_OK) {
                 state.SkipWithError(PQresultErrorMessage(result));
                 PQclear(result);
@@ -156,7 +158,8 @@ void BM_PreparedInserts(benchmark::State &state)
         }
         execOrDie(connection, "COMMIT; DEALLOCATE insert_row");
     }
-    state.counters["rows_per_s"] = benchmark::Counter(double(rows), benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["rows_per_s"]
+        = benchmark::Counter(double(rows), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 } // namespace
@@ -168,7 +171,8 @@ int main(int argc, char **argv)
 
     auto info = PostgresConnectionInfo::fromUri(testsupport::postgresUri());
     if (!info) {
-        std::fprintf(stderr, "No PostgreSQL server: run through ctest (fixture postgres) or bench_pgexport.sh\n");
+        std::fprintf(
+            stderr, "No PostgreSQL server: run through ctest (fixture postgres) or bench_pgexport.sh\n");
         return 1;
     }
     s_info = info.value();
@@ -180,8 +184,8 @@ int main(int argc, char **argv)
     if (s_csvPath.isEmpty()) {
         s_csvPath = dir.filePath(QStringLiteral("mixed.csv"));
         const int status = QProcess::execute(QStringLiteral("python3"),
-                                             { testsupport::sharedDir() + QStringLiteral("/bench/make_mixed_csv.py"),
-                                               rows, s_csvPath, QStringLiteral("7") });
+            { testsupport::sharedDir() + QStringLiteral("/bench/make_mixed_csv.py"), rows, s_csvPath,
+                QStringLiteral("7") });
         if (status != 0) {
             std::fprintf(stderr, "make_mixed_csv.py failed\n");
             return 1;
@@ -195,7 +199,7 @@ int main(int argc, char **argv)
     }
     s_table = std::move(read.value().table);
     std::fprintf(stderr, "table: %lld rows x %d columns\n", static_cast<long long>(s_table.rowCount()),
-                 s_table.columnCount());
+        s_table.columnCount());
     {
         auto connection = PostgresConnection::open(s_info);
         if (!connection) {
@@ -205,12 +209,22 @@ int main(int argc, char **argv)
         execOrDie(connection.value(), "CREATE SCHEMA IF NOT EXISTS bench");
     }
 
-    const qint64 insertRows = qEnvironmentVariable("HEALTHSYNTH_BENCH_INSERT_ROWS", QStringLiteral("100000")).toLongLong();
-    benchmark::RegisterBenchmark("CopyExport", BM_CopyExport)->Iterations(1)->Repetitions(3)->UseRealTime()->Unit(
-        benchmark::kMillisecond);
-    benchmark::RegisterBenchmark("SourceLoad", BM_SourceLoad)->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark("PsqlCopy", BM_PsqlCopy)->Iterations(1)->Repetitions(3)->UseRealTime()->Unit(
-        benchmark::kMillisecond);
+    const qint64 insertRows
+        = qEnvironmentVariable("HEALTHSYNTH_BENCH_INSERT_ROWS", QStringLiteral("100000")).toLongLong();
+    benchmark::RegisterBenchmark("CopyExport", BM_CopyExport)
+        ->Iterations(1)
+        ->Repetitions(3)
+        ->UseRealTime()
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("SourceLoad", BM_SourceLoad)
+        ->Iterations(1)
+        ->UseRealTime()
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("PsqlCopy", BM_PsqlCopy)
+        ->Iterations(1)
+        ->Repetitions(3)
+        ->UseRealTime()
+        ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark("PreparedInserts", BM_PreparedInserts)
         ->Arg(insertRows)
         ->Iterations(1)

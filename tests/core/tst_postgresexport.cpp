@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: MIT
 // exportToPostgres against the throw-away server of the "postgres" ctest fixture: types,
 // quoting, modes, atomicity on failure and cancel, and the read-back.
-#include "core/export/postgresexport.h"
-
 #include "core/data/postgressource.h"
+#include "core/export/postgresexport.h"
 #include "services.h"
 
-#include <libpq-fe.h>
-
 #include <QTest>
+#include <libpq-fe.h>
 
 using namespace core;
 
@@ -16,7 +14,10 @@ namespace {
 
 class CancelAfter final : public JobContext {
 public:
-    explicit CancelAfter(int reports) : m_left(reports) { }
+    explicit CancelAfter(int reports)
+        : m_left(reports)
+    {
+    }
     bool isCancelled() const override { return m_left <= 0; }
     void reportProgress(double fraction, const QString &) override
     {
@@ -56,8 +57,8 @@ QString scalar(const QString &sql)
     if (!result)
         return QStringLiteral("<error: %1>").arg(result.error().detail);
     const QString value = PQntuples(result.value()) == 0 ? QStringLiteral("<no row>")
-        : PQgetisnull(result.value(), 0, 0)                ? QStringLiteral("<null>")
-                                                           : QString::fromUtf8(PQgetvalue(result.value(), 0, 0));
+        : PQgetisnull(result.value(), 0, 0)              ? QStringLiteral("<null>")
+                                            : QString::fromUtf8(PQgetvalue(result.value(), 0, 0));
     PQclear(result.value());
     return value;
 }
@@ -155,29 +156,36 @@ private Q_SLOTS:
     {
         const Table table = sampleTable();
         SilentJob job;
-        auto done = exportToPostgres(table, Schema {}, target(QStringLiteral("exp_test"), QStringLiteral("Mixed \"T\"")),
-                                     ExportMode::Create, job);
+        auto done = exportToPostgres(table, Schema {},
+            target(QStringLiteral("exp_test"), QStringLiteral("Mixed \"T\"")), ExportMode::Create, job);
         QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().toString()));
         QCOMPARE(done.value().rows, 4);
         QVERIFY(done.value().created);
 
-        const QString types = scalar(QStringLiteral(
-            "SELECT string_agg(attname || ':' || format_type(atttypid, atttypmod), ',' ORDER BY attnum) FROM pg_attribute "
-            "WHERE attrelid = '\"exp_test\".\"Mixed \"\"T\"\"\"'::regclass AND attnum > 0"));
-        QCOMPARE(types, QStringLiteral("age:integer,Record ID:bigint,bmi:double precision,smoker:boolean,visit:date,"
-                                       "admitted:timestamp without time zone,ward \"A\"; drop:text,note:text"));
+        const QString types = scalar(
+            QStringLiteral("SELECT string_agg(attname || ':' || format_type(atttypid, atttypmod), ',' ORDER "
+                           "BY attnum) FROM pg_attribute "
+                           "WHERE attrelid = '\"exp_test\".\"Mixed \"\"T\"\"\"'::regclass AND attnum > 0"));
+        QCOMPARE(types,
+            QStringLiteral("age:integer,Record ID:bigint,bmi:double precision,smoker:boolean,visit:date,"
+                           "admitted:timestamp without time zone,ward \"A\"; drop:text,note:text"));
         // Spot checks in PostgreSQL's own text form.
         QCOMPARE(scalar(QStringLiteral("SELECT visit::text FROM exp_test.\"Mixed \"\"T\"\"\" WHERE age = 0")),
-                 QStringLiteral("1900-02-28"));
-        QCOMPARE(scalar(QStringLiteral("SELECT admitted::text FROM exp_test.\"Mixed \"\"T\"\"\" WHERE age = 34")),
-                 QStringLiteral("1969-07-20 20:17:40.5"));
-        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM exp_test.\"Mixed \"\"T\"\"\" WHERE note IS NULL")),
-                 QStringLiteral("1"));
+            QStringLiteral("1900-02-28"));
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT admitted::text FROM exp_test.\"Mixed \"\"T\"\"\" WHERE age = 34")),
+            QStringLiteral("1969-07-20 20:17:40.5"));
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT count(*) FROM exp_test.\"Mixed \"\"T\"\"\" WHERE note IS NULL")),
+            QStringLiteral("1"));
 
         // Read back through PostgresSource: every cell equal, storages as expected.
         SilentJob readJob;
-        auto back = PostgresSource(serverInfo()).loadQuery(
-            QStringLiteral("SELECT * FROM exp_test.\"Mixed \"\"T\"\"\" ORDER BY \"Record ID\" DESC"), readJob);
+        auto back
+            = PostgresSource(serverInfo())
+                  .loadQuery(QStringLiteral(
+                                 "SELECT * FROM exp_test.\"Mixed \"\"T\"\"\" ORDER BY \"Record ID\" DESC"),
+                      readJob);
         QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().toString()));
         const Table &read = back.value().table;
         QCOMPARE(read.columnNames(), table.columnNames());
@@ -187,7 +195,8 @@ private Q_SLOTS:
         for (int c = 0; c < table.columnCount(); ++c) {
             const Column &a = table.column(c);
             const Column &b = read.column(c);
-            const ColumnStorage expected = a.storage() == ColumnStorage::Text ? ColumnStorage::Category : a.storage();
+            const ColumnStorage expected
+                = a.storage() == ColumnStorage::Text ? ColumnStorage::Category : a.storage();
             QCOMPARE(b.storage(), expected);
             for (qint64 r = 0; r < 4; ++r) {
                 const qint64 src = order[size_t(r)];
@@ -196,12 +205,17 @@ private Q_SLOTS:
                     continue;
                 switch (a.storage()) {
                 case ColumnStorage::Number:
-                case ColumnStorage::DateTime: QCOMPARE(b.numbers()[size_t(r)], a.numbers()[size_t(src)]); break;
-                case ColumnStorage::Boolean: QCOMPARE(b.codes()[size_t(r)], a.codes()[size_t(src)]); break;
+                case ColumnStorage::DateTime:
+                    QCOMPARE(b.numbers()[size_t(r)], a.numbers()[size_t(src)]);
+                    break;
+                case ColumnStorage::Boolean:
+                    QCOMPARE(b.codes()[size_t(r)], a.codes()[size_t(src)]);
+                    break;
                 case ColumnStorage::Category:
                 case ColumnStorage::Text:
-                    QCOMPARE(b.cellText(r), a.storage() == ColumnStorage::Text ? a.texts()[size_t(src)]
-                                                                                : a.labels()[a.codes()[size_t(src)]]);
+                    QCOMPARE(b.cellText(r),
+                        a.storage() == ColumnStorage::Text ? a.texts()[size_t(src)]
+                                                           : a.labels()[a.codes()[size_t(src)]]);
                     break;
                 }
             }
@@ -220,7 +234,7 @@ private Q_SLOTS:
         auto again = exportToPostgres(table, {}, t, ExportMode::Create, job);
         QVERIFY(!again.ok());
         QVERIFY2(again.error().message.contains(QStringLiteral("\"exp_test\".\"counting\" already exists")),
-                 qPrintable(again.error().message));
+            qPrintable(again.error().message));
         QVERIFY(exportToPostgres(table, {}, t, ExportMode::Append, job).ok());
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM exp_test.counting")), QStringLiteral("20"));
         QVERIFY(exportToPostgres(countingTable(3), {}, t, ExportMode::Replace, job).ok());
@@ -232,12 +246,13 @@ private Q_SLOTS:
         excluded.name = QStringLiteral("label");
         excluded.excluded = true;
         schema.columns << excluded;
-        QVERIFY(exportToPostgres(table, schema, target(QStringLiteral("exp_test"), QStringLiteral("ids_only")),
-                                 ExportMode::Create, job)
+        QVERIFY(exportToPostgres(table, schema,
+            target(QStringLiteral("exp_test"), QStringLiteral("ids_only")), ExportMode::Create, job)
                     .ok());
-        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM pg_attribute WHERE attrelid = 'exp_test.ids_only'::regclass "
-                                       "AND attnum > 0")),
-                 QStringLiteral("1"));
+        QCOMPARE(scalar(QStringLiteral(
+                     "SELECT count(*) FROM pg_attribute WHERE attrelid = 'exp_test.ids_only'::regclass "
+                     "AND attnum > 0")),
+            QStringLiteral("1"));
     }
 
     void appendToWiderTypesUsesTextCopy()
@@ -245,32 +260,34 @@ private Q_SLOTS:
         // Existing types differ from ours (bigint, numeric, varchar): rows go in as text COPY.
         exec("CREATE TABLE exp_test.wide (label varchar(100), id numeric, extra text DEFAULT 'd')");
         SilentJob job;
-        auto done = exportToPostgres(countingTable(3), {}, target(QStringLiteral("exp_test"), QStringLiteral("wide")),
-                                     ExportMode::Append, job);
+        auto done = exportToPostgres(countingTable(3), {},
+            target(QStringLiteral("exp_test"), QStringLiteral("wide")), ExportMode::Append, job);
         QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().toString()));
-        QCOMPARE(scalar(QStringLiteral("SELECT string_agg(id::text || '=' || label || '/' || extra, ';' ORDER BY id) "
-                                       "FROM exp_test.wide")),
-                 QStringLiteral("0=row number 0 with some padding text/d;1=row number 1 with some padding text/d;"
-                                "2=row number 2 with some padding text/d"));
+        QCOMPARE(scalar(QStringLiteral(
+                     "SELECT string_agg(id::text || '=' || label || '/' || extra, ';' ORDER BY id) "
+                     "FROM exp_test.wide")),
+            QStringLiteral("0=row number 0 with some padding text/d;1=row number 1 with some padding text/d;"
+                           "2=row number 2 with some padding text/d"));
     }
 
     void appendRefusesIncompatibleTable()
     {
         exec("CREATE TABLE exp_test.other (id integer, label integer)");
         SilentJob job;
-        auto wrongType = exportToPostgres(countingTable(5), {}, target(QStringLiteral("exp_test"), QStringLiteral("other")),
-                                          ExportMode::Append, job);
+        auto wrongType = exportToPostgres(countingTable(5), {},
+            target(QStringLiteral("exp_test"), QStringLiteral("other")), ExportMode::Append, job);
         QVERIFY(!wrongType.ok());
-        QVERIFY2(wrongType.error().message.contains(QStringLiteral("column \"label\" is integer there but the data "
-                                                                   "needs text")),
-                 qPrintable(wrongType.error().message));
+        QVERIFY2(wrongType.error().message.contains(
+                     QStringLiteral("column \"label\" is integer there but the data "
+                                    "needs text")),
+            qPrintable(wrongType.error().message));
 
         exec("CREATE TABLE exp_test.narrow (id integer)");
-        auto missing = exportToPostgres(countingTable(5), {}, target(QStringLiteral("exp_test"), QStringLiteral("narrow")),
-                                        ExportMode::Append, job);
+        auto missing = exportToPostgres(countingTable(5), {},
+            target(QStringLiteral("exp_test"), QStringLiteral("narrow")), ExportMode::Append, job);
         QVERIFY(!missing.ok());
         QVERIFY2(missing.error().message.contains(QStringLiteral("no column \"label\"")),
-                 qPrintable(missing.error().message));
+            qPrintable(missing.error().message));
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM exp_test.narrow")), QStringLiteral("0"));
     }
 
@@ -280,21 +297,23 @@ private Q_SLOTS:
         exec("CREATE TABLE exp_test.checked (id bigint CHECK (id < 49999), label text);"
              "INSERT INTO exp_test.checked VALUES (-1, 'kept')");
         SilentJob job;
-        auto failed = exportToPostgres(countingTable(50000), {}, target(QStringLiteral("exp_test"),
-                                                                           QStringLiteral("checked")),
-                                       ExportMode::Append, job);
+        auto failed = exportToPostgres(countingTable(50000), {},
+            target(QStringLiteral("exp_test"), QStringLiteral("checked")), ExportMode::Append, job);
         QVERIFY(!failed.ok());
         QCOMPARE(failed.error().code, Error::Code::Database);
-        QVERIFY2(failed.error().detail.contains(QStringLiteral("SQLSTATE 23514")), qPrintable(failed.error().detail));
+        QVERIFY2(failed.error().detail.contains(QStringLiteral("SQLSTATE 23514")),
+            qPrintable(failed.error().detail));
         QVERIFY(failed.error().message.contains(QStringLiteral("\"exp_test\".\"checked\"")));
-        QCOMPARE(scalar(QStringLiteral("SELECT string_agg(label, ',') FROM exp_test.checked")), QStringLiteral("kept"));
+        QCOMPARE(scalar(QStringLiteral("SELECT string_agg(label, ',') FROM exp_test.checked")),
+            QStringLiteral("kept"));
 
         // Replace cannot drop a table a view depends on: the old table stays as it was.
         exec("CREATE VIEW exp_test.checked_view AS SELECT * FROM exp_test.checked");
-        auto blocked = exportToPostgres(countingTable(10), {}, target(QStringLiteral("exp_test"), QStringLiteral("checked")),
-                                        ExportMode::Replace, job);
+        auto blocked = exportToPostgres(countingTable(10), {},
+            target(QStringLiteral("exp_test"), QStringLiteral("checked")), ExportMode::Replace, job);
         QVERIFY(!blocked.ok());
-        QVERIFY2(blocked.error().detail.contains(QStringLiteral("SQLSTATE 2BP01")), qPrintable(blocked.error().detail));
+        QVERIFY2(blocked.error().detail.contains(QStringLiteral("SQLSTATE 2BP01")),
+            qPrintable(blocked.error().detail));
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM exp_test.checked")), QStringLiteral("1"));
     }
 
@@ -307,7 +326,8 @@ private Q_SLOTS:
         auto created = exportToPostgres(table, {}, t, ExportMode::Create, cancelNew);
         QVERIFY(!created.ok());
         QCOMPARE(created.error().code, Error::Code::Cancelled);
-        QCOMPARE(scalar(QStringLiteral("SELECT to_regclass('exp_test.cancelled') IS NULL")), QStringLiteral("t"));
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT to_regclass('exp_test.cancelled') IS NULL")), QStringLiteral("t"));
 
         QVERIFY(exportToPostgres(countingTable(7), {}, t, ExportMode::Create, job).ok());
         CancelAfter cancelReplace(2);
@@ -333,10 +353,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("schema");
         QTest::addColumn<QString>("table");
-        QTest::newRow("plain") << "patients" << "public" << "patients";
-        QTest::newRow("qualified") << "study.patients" << "study" << "patients";
-        QTest::newRow("quoted dot") << "\"My Schema\".\"t.1\"" << "My Schema" << "t.1";
-        QTest::newRow("doubled quote") << "s.\"a\"\"b\"" << "s" << "a\"b";
+        QTest::newRow("plain") << "patients"
+                               << "public"
+                               << "patients";
+        QTest::newRow("qualified") << "study.patients"
+                                   << "study"
+                                   << "patients";
+        QTest::newRow("quoted dot") << "\"My Schema\".\"t.1\""
+                                    << "My Schema"
+                                    << "t.1";
+        QTest::newRow("doubled quote") << "s.\"a\"\"b\""
+                                       << "s"
+                                       << "a\"b";
     }
     void splitsNames()
     {

@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: MIT
 // PostgresSource against the throw-away server of the "postgres" ctest fixture.
 #include "core/data/postgressource.h"
-
 #include "services.h"
 
-#include <libpq-fe.h>
-
 #include <QTest>
-
 #include <cmath>
+#include <libpq-fe.h>
 
 using namespace core;
 
@@ -29,7 +26,7 @@ PostgresConnectionInfo serverInfo()
     auto info = PostgresConnectionInfo::fromUri(testsupport::postgresUri());
     if (!info)
         qFatal("No test PostgreSQL server (run through ctest, fixture postgres): %s",
-               qPrintable(info.error().toString()));
+            qPrintable(info.error().toString()));
     info.value().password = testsupport::postgresPassword();
     return info.value();
 }
@@ -51,19 +48,20 @@ private Q_SLOTS:
         auto connection = PostgresConnection::open(serverInfo());
         QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().toString()));
         execOrFail(connection.value(),
-                   "DROP SCHEMA IF EXISTS src_test CASCADE; CREATE SCHEMA src_test;"
-                   "CREATE TYPE src_test.mood AS ENUM ('sad', 'ok', 'happy');"
-                   "CREATE TABLE src_test.typed (i2 smallint, i4 integer, i8 bigint, n numeric(6,2), nu numeric,"
-                   " f4 real, f8 double precision, b boolean, d date, ts timestamp, tz timestamptz,"
-                   " t text, v varchar(10), c char(3), m src_test.mood);"
-                   "INSERT INTO src_test.typed VALUES"
-                   " (1, 100000, 9000000000, 12.5, 7, 1.5, 0.1, true, '2024-03-01', '1969-07-20 20:17:40.5',"
-                   "  '2024-03-01 12:00:00+02', 'tab\there', 'v1', 'ab', 'happy'),"
-                   " (NULL, NULL, NULL, NULL, 8, NULL, 'NaN', false, '1900-02-28', '2024-02-29 23:59:59.25',"
-                   "  NULL, 'é ü', NULL, NULL, 'sad'),"
-                   " (-3, -2147483648, -1, -0.01, 9, -2.25, 1e300, NULL, NULL, NULL, NULL, NULL, 'v1', 'xyz', NULL);"
-                   "CREATE TABLE src_test.big AS SELECT g AS id, (g % 7)::text AS grp FROM generate_series(1, 25000) g;"
-                   "ANALYZE src_test.big;");
+            "DROP SCHEMA IF EXISTS src_test CASCADE; CREATE SCHEMA src_test;"
+            "CREATE TYPE src_test.mood AS ENUM ('sad', 'ok', 'happy');"
+            "CREATE TABLE src_test.typed (i2 smallint, i4 integer, i8 bigint, n numeric(6,2), nu numeric,"
+            " f4 real, f8 double precision, b boolean, d date, ts timestamp, tz timestamptz,"
+            " t text, v varchar(10), c char(3), m src_test.mood);"
+            "INSERT INTO src_test.typed VALUES"
+            " (1, 100000, 9000000000, 12.5, 7, 1.5, 0.1, true, '2024-03-01', '1969-07-20 20:17:40.5',"
+            "  '2024-03-01 12:00:00+02', 'tab\there', 'v1', 'ab', 'happy'),"
+            " (NULL, NULL, NULL, NULL, 8, NULL, 'NaN', false, '1900-02-28', '2024-02-29 23:59:59.25',"
+            "  NULL, 'é ü', NULL, NULL, 'sad'),"
+            " (-3, -2147483648, -1, -0.01, 9, -2.25, 1e300, NULL, NULL, NULL, NULL, NULL, 'v1', 'xyz', NULL);"
+            "CREATE TABLE src_test.big AS SELECT g AS id, (g % 7)::text AS grp FROM generate_series(1, "
+            "25000) g;"
+            "ANALYZE src_test.big;");
     }
 
     void uriFields_data()
@@ -76,11 +74,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("password");
         QTest::addColumn<QString>("sslmode");
         QTest::newRow("full") << "postgresql://ana:s%40cret@db.example:6543/study?sslmode=require"
-                              << "db.example" << 6543 << "study" << "ana" << "s@cret" << "require";
-        QTest::newRow("defaults") << "postgres://bob@localhost/" << "localhost" << 5432 << "bob" << "bob" << ""
+                              << "db.example" << 6543 << "study"
+                              << "ana"
+                              << "s@cret"
+                              << "require";
+        QTest::newRow("defaults") << "postgres://bob@localhost/"
+                                  << "localhost" << 5432 << "bob"
+                                  << "bob"
+                                  << ""
                                   << "";
         QTest::newRow("query host") << "postgresql:///warehouse?host=/var/run/postgresql&user=etl"
-                                    << "/var/run/postgresql" << 5432 << "warehouse" << "etl" << "" << "";
+                                    << "/var/run/postgresql" << 5432 << "warehouse"
+                                    << "etl"
+                                    << ""
+                                    << "";
     }
     void uriFields()
     {
@@ -150,7 +157,7 @@ private Q_SLOTS:
         QCOMPARE(t.column(5).numbers()[2], -2.25);
         const Column &f8 = t.column(6);
         QCOMPARE(f8.numbers()[0], 0.1); // extra_float_digits: exact round trip
-        QVERIFY(f8.isMissing(1));       // NaN is read as missing, with a diagnostic
+        QVERIFY(f8.isMissing(1)); // NaN is read as missing, with a diagnostic
         QCOMPARE(f8.numbers()[2], 1e300);
 
         const Column &b = t.column(7);
@@ -185,7 +192,8 @@ private Q_SLOTS:
 
         const Column &m = t.column(14);
         QCOMPARE(m.storage(), ColumnStorage::Category);
-        QCOMPARE(m.labels(), QStringList({ QStringLiteral("sad"), QStringLiteral("ok"), QStringLiteral("happy") }));
+        QCOMPARE(m.labels(),
+            QStringList({ QStringLiteral("sad"), QStringLiteral("ok"), QStringLiteral("happy") }));
         QCOMPARE(m.codes()[0], 2);
         QCOMPARE(m.codes()[1], 0);
         QVERIFY(m.isMissing(2));
@@ -211,8 +219,8 @@ private Q_SLOTS:
         QCOMPARE(sum, 312512500.0); // 25000 * 25001 / 2
         QCOMPARE(t.column(1).labels().size(), 7);
 
-        auto limited = source.loadQuery(QStringLiteral("SELECT id FROM src_test.big WHERE id > 100 ORDER BY id;"),
-                                        job, 15000);
+        auto limited = source.loadQuery(
+            QStringLiteral("SELECT id FROM src_test.big WHERE id > 100 ORDER BY id;"), job, 15000);
         QVERIFY(limited.ok());
         QCOMPARE(limited.value().table.rowCount(), 15000);
         QCOMPARE(limited.value().table.column(0).numbers().back(), 15100.0);
@@ -222,7 +230,8 @@ private Q_SLOTS:
     {
         PostgresSource source(serverInfo());
         SilentJob job;
-        auto loaded = source.loadQuery(QStringLiteral("SELECT 'id-' || g AS code FROM generate_series(1, 3000) g"), job);
+        auto loaded = source.loadQuery(
+            QStringLiteral("SELECT 'id-' || g AS code FROM generate_series(1, 3000) g"), job);
         QVERIFY(loaded.ok());
         const Column &code = loaded.value().table.column(0);
         QCOMPARE(code.storage(), ColumnStorage::Text);
@@ -245,12 +254,13 @@ private Q_SLOTS:
         auto missing = source.loadTable(QStringLiteral("src_test"), QStringLiteral("nope"), job);
         QVERIFY(!missing.ok());
         QVERIFY2(missing.error().message.contains(QStringLiteral("\"src_test\".\"nope\"")),
-                 qPrintable(missing.error().message));
+            qPrintable(missing.error().message));
         QVERIFY(missing.error().message.contains(serverInfo().describe()));
 
         auto bad = source.loadQuery(QStringLiteral("SELECT no_such_column FROM src_test.big"), job);
         QVERIFY(!bad.ok());
-        QVERIFY2(bad.error().detail.contains(QStringLiteral("SQLSTATE 42703")), qPrintable(bad.error().detail));
+        QVERIFY2(
+            bad.error().detail.contains(QStringLiteral("SQLSTATE 42703")), qPrintable(bad.error().detail));
 
         PostgresConnectionInfo wrong = serverInfo();
         wrong.password = QStringLiteral("Wr0ng-Pa55-%1").arg(QCoreApplication::applicationPid());
@@ -258,7 +268,7 @@ private Q_SLOTS:
         QVERIFY(!denied.ok());
         QVERIFY(denied.error().message.contains(wrong.describe()));
         QVERIFY2(denied.error().detail.contains(QStringLiteral("password authentication failed")),
-                 qPrintable(denied.error().detail));
+            qPrintable(denied.error().detail));
         QVERIFY(!denied.error().toString().contains(wrong.password));
     }
 };

@@ -4,7 +4,6 @@
 // each signature from AWS's documented algorithm in Python (hashlib/hmac) and refuses any
 // mismatch, including an x-amz-content-sha256 that is not the body's hash.
 #include "core/export/s3upload.h"
-
 #include "testpaths.h"
 
 #include <QProcess>
@@ -18,8 +17,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_server.start(QStringLiteral("/usr/bin/python3"),
-                       { QStringLiteral(HEALTHSYNTH_SOURCE_DIR "/tests/support/s3/sigv4_server.py"), m_keyId, m_secret,
-                         QStringLiteral("eu-central-1") });
+            { QStringLiteral(HEALTHSYNTH_SOURCE_DIR "/tests/support/s3/sigv4_server.py"), m_keyId, m_secret,
+                QStringLiteral("eu-central-1") });
         QVERIFY(m_server.waitForStarted());
         QVERIFY(m_server.waitForReadyRead(10000));
         const int port = m_server.readLine().trimmed().toInt();
@@ -37,7 +36,8 @@ private Q_SLOTS:
         S3Target target = this->target();
         target.prefix = QStringLiteral("a b/ü+&=");
         target.verifyByReadBack = true;
-        const S3Object object { QStringLiteral("synthetic (1).csv"), {}, "x,y\n1,2\n", QStringLiteral("text/csv") };
+        const S3Object object { QStringLiteral("synthetic (1).csv"), {}, "x,y\n1,2\n",
+            QStringLiteral("text/csv") };
         SilentJob job;
         auto result = uploadToS3(target, { object }, job);
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
@@ -69,7 +69,8 @@ private Q_SLOTS:
         target.partSize = qint64(5) << 20;
         const QByteArray data(qint64(12) << 20, 'r');
         SilentJob job;
-        auto result = uploadToS3(target, { S3Object { QStringLiteral("flaky-part.csv"), {}, data, {} } }, job);
+        auto result
+            = uploadToS3(target, { S3Object { QStringLiteral("flaky-part.csv"), {}, data, {} } }, job);
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
         auto back = downloadFromS3(target, QStringLiteral("flaky-part.csv"), job);
         QVERIFY(back.ok());
@@ -84,11 +85,14 @@ private Q_SLOTS:
         target.maxAttempts = 2;
         const int abortedBefore = stat(QByteArrayLiteral("aborted="));
         SilentJob job;
-        auto result = uploadToS3(target, { S3Object { QStringLiteral("broken-part.csv"), {}, QByteArray(qint64(12) << 20, 'b'), {} } },
-                                 job);
+        auto result = uploadToS3(target,
+            { S3Object { QStringLiteral("broken-part.csv"), {}, QByteArray(qint64(12) << 20, 'b'), {} } },
+            job);
         QVERIFY(!result.ok());
-        QVERIFY2(result.error().message.contains(QStringLiteral("part 2")), qPrintable(result.error().toString()));
-        QVERIFY2(result.error().detail.contains(QStringLiteral("attempt 2 of 2")), qPrintable(result.error().detail));
+        QVERIFY2(
+            result.error().message.contains(QStringLiteral("part 2")), qPrintable(result.error().toString()));
+        QVERIFY2(result.error().detail.contains(QStringLiteral("attempt 2 of 2")),
+            qPrintable(result.error().detail));
         QCOMPARE(stat(QByteArrayLiteral("aborted=")), abortedBefore + 1);
         auto exists = s3ObjectExists(target, QStringLiteral("broken-part.csv"));
         QVERIFY(exists.ok());
@@ -103,7 +107,7 @@ private Q_SLOTS:
         auto result = uploadToS3(target, { S3Object { QStringLiteral("x.csv"), {}, "1", {} } }, job);
         QVERIFY(!result.ok());
         QVERIFY2(result.error().message.contains(QStringLiteral("SignatureDoesNotMatch")),
-                 qPrintable(result.error().toString()));
+            qPrintable(result.error().toString()));
         QVERIFY(!result.error().toString().contains(target.credentials.secretAccessKey));
     }
 

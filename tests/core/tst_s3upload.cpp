@@ -2,7 +2,6 @@
 // uploadToS3 against the S3-compatible server (s3rver) of the "s3" ctest fixture, and the
 // credential sources.
 #include "core/export/s3upload.h"
-
 #include "services.h"
 
 #include <QCryptographicHash>
@@ -18,7 +17,10 @@ namespace {
 
 class CancelAfterProgress final : public JobContext {
 public:
-    explicit CancelAfterProgress(int reports) : m_left(reports) { }
+    explicit CancelAfterProgress(int reports)
+        : m_left(reports)
+    {
+    }
     bool isCancelled() const override { return m_left <= 0; }
     void reportProgress(double fraction, const QString &) override
     {
@@ -82,7 +84,8 @@ private Q_SLOTS:
         QCOMPARE(up.key, QStringLiteral("round trip/ü/synthetic data.csv"));
         QCOMPARE(up.size, object.data.size());
         QCOMPARE(up.parts, 0);
-        QCOMPARE(up.etag, QString::fromLatin1(QCryptographicHash::hash(object.data, QCryptographicHash::Md5).toHex()));
+        QCOMPARE(up.etag,
+            QString::fromLatin1(QCryptographicHash::hash(object.data, QCryptographicHash::Md5).toHex()));
         auto back = downloadFromS3(target, object.key, job);
         QVERIFY(back.ok());
         QCOMPARE(back.value(), object.data);
@@ -103,12 +106,12 @@ private Q_SLOTS:
         target.partSize = qint64(5) << 20;
         target.verifyByReadBack = true;
         SilentJob job;
-        auto result = uploadToS3(target, { S3Object { QStringLiteral("big.csv"), path, {}, QStringLiteral("text/csv") } },
-                                 job);
+        auto result = uploadToS3(
+            target, { S3Object { QStringLiteral("big.csv"), path, {}, QStringLiteral("text/csv") } }, job);
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
         QCOMPARE(result.value().objects[0].parts, 3); // 5 + 5 + 2 MiB
         QCOMPARE(result.value().objects[0].sha256,
-                 QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()));
+            QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()));
         auto back = downloadFromS3(target, QStringLiteral("big.csv"), job);
         QVERIFY(back.ok());
         QVERIFY(back.value() == data);
@@ -156,7 +159,7 @@ private Q_SLOTS:
         auto result = uploadToS3(target, { first, missing }, job);
         QVERIFY(!result.ok());
         QVERIFY2(result.error().message.contains(QStringLiteral("/nonexistent/report.pdf")),
-                 qPrintable(result.error().message));
+            qPrintable(result.error().message));
         QVERIFY(!exists(target, QStringLiteral("first.csv")));
     }
 
@@ -176,12 +179,20 @@ private Q_SLOTS:
         QCOMPARE(json.value(QStringLiteral("rowCount")).toInt(), 2);
         QCOMPARE(json.value(QStringLiteral("generator")).toString(), QStringLiteral("gaussian_copula"));
         QCOMPARE(json.value(QStringLiteral("seed")).toString(), QStringLiteral("18446744073709551615"));
-        QCOMPARE(json.value(QStringLiteral("columns")).toArray()[1].toObject().value(QStringLiteral("type")).toString(),
-                 QStringLiteral("text"));
-        QCOMPARE(json.value(QStringLiteral("scores")).toObject().value(QStringLiteral("quality_overall")).toDouble(), 0.86);
+        QCOMPARE(json.value(QStringLiteral("columns"))
+                     .toArray()[1]
+                     .toObject()
+                     .value(QStringLiteral("type"))
+                     .toString(),
+            QStringLiteral("text"));
+        QCOMPARE(json.value(QStringLiteral("scores"))
+                     .toObject()
+                     .value(QStringLiteral("quality_overall"))
+                     .toDouble(),
+            0.86);
         // SHA-256("abc") from FIPS 180-2, appendix B.1.
         QCOMPARE(json.value(QStringLiteral("sha256")).toString(),
-                 QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+            QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
 
         const S3Target target = fixtureTarget(QStringLiteral("with-manifest"));
         SilentJob job;
@@ -209,14 +220,15 @@ private Q_SLOTS:
         nowhere.maxAttempts = 2;
         auto refused = uploadToS3(nowhere, { S3Object { QStringLiteral("x.csv"), {}, "x", {} } }, job);
         QVERIFY(!refused.ok());
-        QVERIFY2(refused.error().detail.contains(QStringLiteral("attempt 2 of 2")), qPrintable(refused.error().detail));
+        QVERIFY2(refused.error().detail.contains(QStringLiteral("attempt 2 of 2")),
+            qPrintable(refused.error().detail));
         QVERIFY(!refused.error().toString().contains(kSecret));
     }
 
     void targetFromUrl()
     {
-        auto target = S3Target::fromUrl(QStringLiteral("s3://my-bucket/studies/2024"), QStringLiteral("http://minio:9000"),
-                                        QStringLiteral("eu-west-1"));
+        auto target = S3Target::fromUrl(QStringLiteral("s3://my-bucket/studies/2024"),
+            QStringLiteral("http://minio:9000"), QStringLiteral("eu-west-1"));
         QVERIFY(target.ok());
         QCOMPARE(target.value().bucket, QStringLiteral("my-bucket"));
         QCOMPARE(target.value().prefix, QStringLiteral("studies/2024"));
@@ -242,7 +254,7 @@ private Q_SLOTS:
         QVERIFY(resolver.resolvePostgres(info));
         QCOMPARE(info.password, QStringLiteral("pg-env-pass"));
         QCOMPARE(resolver.scrub(QStringLiteral("failed with env-secret-123 and pg-env-pass")),
-                 QStringLiteral("failed with *** and ***"));
+            QStringLiteral("failed with *** and ***"));
 
         // An earlier source wins (the UI puts the keychain first).
         auto keychain = std::make_shared<StaticSecrets>();
@@ -251,7 +263,7 @@ private Q_SLOTS:
         ordered.addSource(keychain);
         ordered.addSource(std::make_shared<EnvironmentSecrets>());
         QCOMPARE(ordered.resolveS3(QStringLiteral("http://minio:9000")).value().secretAccessKey,
-                 QStringLiteral("from-keychain"));
+            QStringLiteral("from-keychain"));
 
         // Asked last, only for what nobody else had.
         QList<SecretKind> asked;
@@ -259,7 +271,9 @@ private Q_SLOTS:
         prompting.addSource(keychain);
         prompting.addSource(std::make_shared<PromptSecrets>([&](const SecretRequest &request) {
             asked << request.kind;
-            return request.kind == SecretKind::S3SessionToken ? std::nullopt : std::optional<QString>(QStringLiteral("typed"));
+            return request.kind == SecretKind::S3SessionToken
+                ? std::nullopt
+                : std::optional<QString>(QStringLiteral("typed"));
         }));
         auto typed = prompting.resolveS3(QStringLiteral("http://minio:9000"));
         QVERIFY(typed.ok());

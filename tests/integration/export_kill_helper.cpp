@@ -2,14 +2,14 @@
 // Child process for tst_export_kill: starts an export, prints "MIDWAY" once data is flowing,
 // then stalls so the parent can SIGKILL it mid-export.
 //   export_kill_helper pg URI SCHEMA TABLE ROWS MODE     (password from PGPASSWORD)
-//   export_kill_helper s3 ENDPOINT BUCKET KEY MEBIBYTES   (keys from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)
+//   export_kill_helper s3 ENDPOINT BUCKET KEY MEBIBYTES   (keys from AWS_ACCESS_KEY_ID /
+//   AWS_SECRET_ACCESS_KEY)
 #include "core/export/credentials.h"
 #include "core/export/postgresexport.h"
 #include "core/export/s3upload.h"
 
 #include <QCoreApplication>
 #include <QThread>
-
 #include <cstdio>
 
 using namespace core;
@@ -18,7 +18,10 @@ namespace {
 
 class StallMidway final : public JobContext {
 public:
-    explicit StallMidway(double at) : m_at(at) { }
+    explicit StallMidway(double at)
+        : m_at(at)
+    {
+    }
     bool isCancelled() const override { return false; }
     void reportProgress(double fraction, const QString &) override
     {
@@ -61,7 +64,8 @@ int main(int argc, char **argv)
         table.addColumn(text);
         StallMidway job(0.3);
         auto done = exportToPostgres(table, {}, target, *exportModeFromKey(args[6]), job);
-        std::fprintf(stderr, "%s\n", done.ok() ? "finished" : qPrintable(credentials.scrub(done.error().toString())));
+        std::fprintf(
+            stderr, "%s\n", done.ok() ? "finished" : qPrintable(credentials.scrub(done.error().toString())));
         return done.ok() ? 0 : 1;
     }
     if (args.size() == 6 && args[1] == u"s3") {
@@ -79,9 +83,11 @@ int main(int argc, char **argv)
         object.data = QByteArray(args[5].toLongLong() << 20, 'x');
         StallMidway job(0.3);
         auto done = uploadToS3(target, { object }, job);
-        std::fprintf(stderr, "%s\n", done.ok() ? "finished" : qPrintable(credentials.scrub(done.error().toString())));
+        std::fprintf(
+            stderr, "%s\n", done.ok() ? "finished" : qPrintable(credentials.scrub(done.error().toString())));
         return done.ok() ? 0 : 1;
     }
-    std::fputs("usage: export_kill_helper pg URI SCHEMA TABLE ROWS MODE | s3 ENDPOINT BUCKET KEY MEBIBYTES\n", stderr);
+    std::fputs("usage: export_kill_helper pg URI SCHEMA TABLE ROWS MODE | s3 ENDPOINT BUCKET KEY MEBIBYTES\n",
+        stderr);
     return 2;
 }

@@ -6,12 +6,10 @@
 #include "core/export/s3upload.h"
 #include "services.h"
 
-#include <libpq-fe.h>
-
 #include <QProcess>
 #include <QTest>
-
 #include <csignal>
+#include <libpq-fe.h>
 
 using namespace core;
 
@@ -71,7 +69,7 @@ private Q_SLOTS:
                     .exec("DROP SCHEMA IF EXISTS kill_test CASCADE; CREATE SCHEMA kill_test;"
                           "CREATE TABLE kill_test.victim (id integer, payload text);"
                           "INSERT INTO kill_test.victim VALUES (1, 'a'), (2, 'b'), (3, 'c')",
-                          QStringLiteral("setup"))
+                        QStringLiteral("setup"))
                     .ok());
     }
 
@@ -80,8 +78,8 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PGPASSWORD"), testsupport::postgresPassword());
         killMidway({ QStringLiteral("pg"), testsupport::postgresUri(), QStringLiteral("kill_test"),
-                     QStringLiteral("fresh"), QStringLiteral("400000"), QStringLiteral("create") },
-                   env);
+                       QStringLiteral("fresh"), QStringLiteral("400000"), QStringLiteral("create") },
+            env);
         if (QTest::currentTestFailed())
             return;
         // The server ends the dead session's transaction once it sees the socket close.
@@ -93,11 +91,12 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PGPASSWORD"), testsupport::postgresPassword());
         killMidway({ QStringLiteral("pg"), testsupport::postgresUri(), QStringLiteral("kill_test"),
-                     QStringLiteral("victim"), QStringLiteral("400000"), QStringLiteral("replace") },
-                   env);
+                       QStringLiteral("victim"), QStringLiteral("400000"), QStringLiteral("replace") },
+            env);
         if (QTest::currentTestFailed())
             return;
-        QCOMPARE(scalar("SELECT string_agg(payload, ',' ORDER BY id) FROM kill_test.victim"), QStringLiteral("a,b,c"));
+        QCOMPARE(scalar("SELECT string_agg(payload, ',' ORDER BY id) FROM kill_test.victim"),
+            QStringLiteral("a,b,c"));
     }
 
     void s3MultipartLeavesNoObject()
@@ -106,8 +105,8 @@ private Q_SLOTS:
         env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), testsupport::s3AccessKeyId());
         env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), testsupport::s3SecretAccessKey());
         killMidway({ QStringLiteral("s3"), testsupport::s3Endpoint(), testsupport::s3Bucket(),
-                     QStringLiteral("killed/half.csv"), QStringLiteral("30") },
-                   env);
+                       QStringLiteral("killed/half.csv"), QStringLiteral("30") },
+            env);
         if (QTest::currentTestFailed())
             return;
         S3Target target;

@@ -30,7 +30,10 @@ PostgresConnectionInfo serverInfo()
     return info.value();
 }
 
-bool labelled(ColumnStorage s) { return s == ColumnStorage::Category || s == ColumnStorage::Text; }
+bool labelled(ColumnStorage s)
+{
+    return s == ColumnStorage::Category || s == ColumnStorage::Text;
+}
 
 } // namespace
 
@@ -43,8 +46,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("table");
         QTest::newRow("heart failure") << "heart_failure/heart_failure_clinical_records_dataset.csv"
                                        << "heart_failure";
-        QTest::newRow("MIMIC-III admissions") << "mimic_iii_demo/ADMISSIONS.csv" << "mimic_admissions";
-        QTest::newRow("Pima") << "pima_diabetes/pima-indians-diabetes.csv" << "pima";
+        QTest::newRow("MIMIC-III admissions") << "mimic_iii_demo/ADMISSIONS.csv"
+                                              << "mimic_admissions";
+        QTest::newRow("Pima") << "pima_diabetes/pima-indians-diabetes.csv"
+                              << "pima";
     }
     void postgres()
     {
@@ -64,7 +69,9 @@ private Q_SLOTS:
         {
             auto connection = PostgresConnection::open(target.connection);
             QVERIFY(connection.ok());
-            QVERIFY(connection.value().exec("CREATE SCHEMA IF NOT EXISTS roundtrip", QStringLiteral("setup")).ok());
+            QVERIFY(connection.value()
+                        .exec("CREATE SCHEMA IF NOT EXISTS roundtrip", QStringLiteral("setup"))
+                        .ok());
         }
         auto written = exportToPostgres(real, read.value().schema, target, ExportMode::Replace, job);
         QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().toString()));
@@ -80,8 +87,8 @@ private Q_SLOTS:
             const Column &a = real.column(c);
             const Column &b = loaded.column(c);
             QVERIFY2(a.storage() == b.storage() || (labelled(a.storage()) && labelled(b.storage())),
-                     qPrintable(QStringLiteral("%1: %2 became %3")
-                                    .arg(a.name(), storageName(a.storage()), storageName(b.storage()))));
+                qPrintable(QStringLiteral("%1: %2 became %3")
+                               .arg(a.name(), storageName(a.storage()), storageName(b.storage()))));
             if (a.storage() == ColumnStorage::Number)
                 QCOMPARE(b.isInteger(), a.isInteger());
             QCOMPARE(b.missingMask(), a.missingMask());
@@ -98,9 +105,13 @@ private Q_SLOTS:
                                              .arg(a.numbers()[size_t(r)], 0, 'g', 17)
                                              .arg(b.numbers()[size_t(r)], 0, 'g', 17)));
                     break;
-                case ColumnStorage::Boolean: QCOMPARE(b.codes()[size_t(r)], a.codes()[size_t(r)]); break;
+                case ColumnStorage::Boolean:
+                    QCOMPARE(b.codes()[size_t(r)], a.codes()[size_t(r)]);
+                    break;
                 case ColumnStorage::Category:
-                case ColumnStorage::Text: QCOMPARE(b.cellText(r), a.cellText(r)); break;
+                case ColumnStorage::Text:
+                    QCOMPARE(b.cellText(r), a.cellText(r));
+                    break;
                 }
             }
         }
@@ -108,7 +119,8 @@ private Q_SLOTS:
 
     void s3()
     {
-        const QString path = testsupport::realData(QStringLiteral("heart_failure/heart_failure_clinical_records_dataset.csv"));
+        const QString path = testsupport::realData(
+            QStringLiteral("heart_failure/heart_failure_clinical_records_dataset.csv"));
         SilentJob job;
         auto read = CsvReader::read(path, CsvOptions {}, job);
         QVERIFY(read.ok());
@@ -146,7 +158,7 @@ private Q_SLOTS:
         const QJsonObject json = QJsonDocument::fromJson(manifestBack.value()).object();
         QCOMPARE(json.value(QStringLiteral("rowCount")).toInt(), 299); // the data set's documented size
         QCOMPARE(json.value(QStringLiteral("sha256")).toString(),
-                 QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+            QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
     }
 };
 

@@ -7,7 +7,10 @@
 namespace testsupport {
 
 /// Where the postgres and s3 ctest fixtures (tests/support/*-fixture.sh) write their state.
-inline QString servicesDir() { return QStringLiteral(HEALTHSYNTH_TEST_SERVICES_DIR); }
+inline QString servicesDir()
+{
+    return QStringLiteral(HEALTHSYNTH_TEST_SERVICES_DIR);
+}
 
 /// First line of a fixture's state file, or an empty string when the fixture is not running.
 inline QString serviceValue(const QString &service, const QString &name)
@@ -30,7 +33,8 @@ inline QString postgresPassword()
     const QString env = qEnvironmentVariable("HEALTHSYNTH_TEST_PG_PASSWORD");
     return env.isEmpty() ? serviceValue(QStringLiteral("postgres"), QStringLiteral("password")) : env;
 }
-/// The S3-compatible server's endpoint, e.g. "http://127.0.0.1:40123" (HEALTHSYNTH_TEST_S3_ENDPOINT overrides).
+/// The S3-compatible server's endpoint, e.g. "http://127.0.0.1:40123" (HEALTHSYNTH_TEST_S3_ENDPOINT
+/// overrides).
 inline QString s3Endpoint()
 {
     const QString env = qEnvironmentVariable("HEALTHSYNTH_TEST_S3_ENDPOINT");
@@ -42,7 +46,13 @@ inline QString s3Bucket()
     return env.isEmpty() ? serviceValue(QStringLiteral("s3"), QStringLiteral("bucket")) : env;
 }
 /// s3rver's fixed credentials.
-inline QString s3AccessKeyId() { return QStringLiteral("S3RVER"); }
-inline QString s3SecretAccessKey() { return QStringLiteral("S3RVER"); }
+inline QString s3AccessKeyId()
+{
+    return QStringLiteral("S3RVER");
+}
+inline QString s3SecretAccessKey()
+{
+    return QStringLiteral("S3RVER");
+}
 
 } // namespace testsupport
