@@ -176,10 +176,69 @@ double correlationRatio(const double *x, double mean, const float *present, cons
     return std::sqrt(std::clamp(between / within, 0.0, 1.0));
 }
 
+// Correlation ratios of several complete number columns against one category column, in one pass.
+std::vector<double> correlationRatios(const std::vector<const double *> &xs, const std::vector<double> &means,
+                                      const std::int32_t *codes, size_t rows, int levels, qint64 &n)
+{
+    const size_t k = xs.size();
+    const size_t width = size_t(levels) + 1;
+    // Few categories: alternate four banks so consecutive rows do not wait on the same sums.
+    const size_t banks = levels <= 16 ? 4 : 1;
+    std::vector<double> sums(banks * width * k, 0), squares(banks * width * k, 0);
+    std::vector<qint64> counts(banks * width, 0);
+    for (size_t i = 0; i < rows; ++i) {
+        const std::int32_t c = codes[i];
+        const size_t slot = (i % banks) * width + (c >= 0 && c < levels ? size_t(c) : size_t(levels));
+        ++counts[slot];
+        double *s = sums.data() + slot * k;
+        double *q = squares.data() + slot * k;
+        for (size_t j = 0; j < k; ++j) {
+            const double d = xs[j][i] - means[j];
+            s[j] += d;
+            q[j] += d * d;
+        }
+    }
+    std::vector<qint64> levelCounts(size_t(levels), 0);
+    n = 0;
+    for (size_t b = 0; b < banks; ++b) {
+        for (int l = 0; l < levels; ++l) {
+            levelCounts[size_t(l)] += counts[b * width + size_t(l)];
+            n += counts[b * width + size_t(l)];
+        }
+    }
+    std::vector<double> etas(k, kNaN);
+    if (n < 2)
+        return etas;
+    for (size_t j = 0; j < k; ++j) {
+        std::vector<double> levelSums(size_t(levels), 0);
+        double total = 0, sq = 0;
+        for (size_t b = 0; b < banks; ++b) {
+            for (int l = 0; l < levels; ++l) {
+                const size_t slot = b * width + size_t(l);
+                levelSums[size_t(l)] += sums[slot * k + j];
+                total += sums[slot * k + j];
+                sq += squares[slot * k + j];
+            }
+        }
+        const double m = total / double(n);
+        const double within = sq - double(n) * m * m;
+        double between = 0;
+        for (int l = 0; l < levels; ++l) {
+            if (levelCounts[size_t(l)] > 0) {
+                const double d = levelSums[size_t(l)] / double(levelCounts[size_t(l)]) - m;
+                between += double(levelCounts[size_t(l)]) * d * d;
+            }
+        }
+        if (within > 0)
+            etas[j] = std::sqrt(std::clamp(between / within, 0.0, 1.0));
+    }
+    return etas;
+}
+
 struct PairTask {
     int first;
     int second;
-    int kind; // 0 Pearson + Spearman, 1 Cramer's V, 2 correlation ratio
+    int kind; // 0 Pearson + Spearman, 1 Cramer's V, 2 correlation ratio, 3 ratios of all complete numbers
 };
 
 } // namespace
@@ -201,7 +260,10 @@ bool parallelFor(int count, int threads, JobContext &job, double from, double to
     };
     std::vector<std::thread> pool;
     for (int t = 1; t < std::min(threads, count); ++t)
-        pool.emplace_back(worker);
+        pool.emplace_back([&worker] {
+            worker();
+            releaseThreadScratch();
+        });
     // The caller's thread works too, and is the only one that talks to the job.
     while (!stop.load()) {
         if (job.isCancelled()) {
@@ -217,6 +279,7 @@ bool parallelFor(int count, int threads, JobContext &job, double from, double to
     }
     for (std::thread &t : pool)
         t.join();
+    releaseThreadScratch();
     return !stop.load() && !job.isCancelled();
 }
 
@@ -240,12 +303,25 @@ std::optional<QList<Association>> computeAssociations(const Table &table, const 
                 tasks.push_back({ i, j, 1 });
         }
     }
+    // Correlation ratios: numbers with missing cells pair by pair; complete numbers all at once per
+    // category column (kind 3, first = -1), reading the codes once.
+    std::vector<int> completeNumbers;
     for (int i = 0; i < columns; ++i) {
         if (!work[size_t(i)].correlates || work[size_t(i)].profile.kind != ProfileKind::Numeric)
             continue;
+        if (complete(i)) {
+            completeNumbers.push_back(i);
+            continue;
+        }
         for (int j = 0; j < columns; ++j) {
             if (j != i && work[size_t(j)].categorical)
                 tasks.push_back({ i, j, 2 });
+        }
+    }
+    if (!completeNumbers.empty()) {
+        for (int j = 0; j < columns; ++j) {
+            if (work[size_t(j)].categorical)
+                tasks.push_back({ -1, j, 3 });
         }
     }
     // Pairs of complete columns: Pearson and Spearman from Gram matrices of the centred values and
@@ -297,9 +373,27 @@ std::optional<QList<Association>> computeAssociations(const Table &table, const 
     const bool ok = parallelFor(int(tasks.size()), threads, job, 0.7, 0.9, QObject::tr("Measuring associations"),
                                 [&](int t) {
         const PairTask &task = tasks[size_t(t)];
+        std::vector<Association> &out = results[size_t(t)];
+        if (task.kind == 3) {
+            std::vector<const double *> xs;
+            std::vector<double> means;
+            std::vector<int> ids;
+            for (int i : completeNumbers) {
+                if (i == task.second)
+                    continue;
+                xs.push_back(table.column(i).numbers().data());
+                means.push_back(work[size_t(i)].mean);
+                ids.push_back(i);
+            }
+            qint64 n = 0;
+            const std::vector<double> etas = correlationRatios(xs, means, codesOf(table, work, task.second).data(),
+                                                               size_t(rows), work[size_t(task.second)].levels, n);
+            for (size_t k = 0; k < ids.size(); ++k)
+                out.push_back(Association { ids[k], task.second, Association::Method::CorrelationRatio, etas[k], n });
+            return;
+        }
         const ColumnWork &a = work[size_t(task.first)], &b = work[size_t(task.second)];
         const Column &ca = table.column(task.first), &cb = table.column(task.second);
-        std::vector<Association> &out = results[size_t(t)];
         if (task.kind == 0) {
             // Values are NaN where missing; ranks are NaN where missing or infinite.
             struct Masked {

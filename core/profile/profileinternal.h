@@ -52,6 +52,9 @@ std::optional<qint64> countDuplicateRows(const Table &table, const std::vector<C
 /// Alerts and suggested actions from the measured profile.
 void raiseAlerts(Profile &profile, const ProfileOptions &options);
 
+/// Frees the sort buffers the calling thread keeps between columns.
+void releaseThreadScratch();
+
 /// A number as a short text ("12", "0.1", "1e+308").
 QString numberText(double value);
 

@@ -309,6 +309,18 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(found, 2);
+        // sqrt(sum n_g (mean_g - mean)^2 / sum (x - mean)^2) with pandas groupby:
+        // age by DEATH_EVENT 0.2537285430880033, serum_sodium by sex 0.027566122728235855
+        auto eta = [&p](const QString &number, const QString &category) {
+            const int i = p.indexOf(number), j = p.indexOf(category);
+            for (const core::Association &x : p.associations) {
+                if (x.first == i && x.second == j && x.method == core::Association::Method::CorrelationRatio)
+                    return x.value;
+            }
+            return -1.0;
+        };
+        QVERIFY(qFuzzyCompare(eta(QStringLiteral("age"), QStringLiteral("DEATH_EVENT")), 0.2537285430880033));
+        QVERIFY(qFuzzyCompare(eta(QStringLiteral("serum_sodium"), QStringLiteral("sex")), 0.027566122728235855));
         // DEATH_EVENT: 0 203, 1 96
         QVERIFY(p.target);
         QCOMPARE(p.target->classes.front().count, 203);
