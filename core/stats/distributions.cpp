@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <numeric>
 
@@ -468,9 +469,15 @@ UnivariateDistribution selectDistribution(const std::vector<double> &sorted,
     bool any = false;
     for (UnivariateDistribution::Family family : candidates) {
         UnivariateDistribution fitted;
-        if (!fitDistribution(family, sorted, fitted))
+        double d = kInf;
+        try {
+            // Boost.Math throws when a root search fails on extreme parameters: skip that family.
+            if (!fitDistribution(family, sorted, fitted))
+                continue;
+            d = ksStatistic(sorted, fitted);
+        } catch (const std::exception &) {
             continue;
-        const double d = ksStatistic(sorted, fitted);
+        }
         if (std::isfinite(d) && d < bestKs) {
             bestKs = d;
             best = std::move(fitted);

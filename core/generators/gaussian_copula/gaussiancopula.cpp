@@ -303,13 +303,22 @@ void fitContinuous(const Column &column, const ColumnMeta &meta, const FitSettin
             thinned = std::move(rest);
         }
         m.dist = stats::selectDistribution(thinned, settings.candidates, &m.ks);
-        m.table.resize(kZGrid);
-        for (int i = 0; i < kZGrid; ++i) {
-            const double z = -kZMax + double(i) * kZStep;
-            double x = m.dist.quantile(stats::normalCdf(z));
-            if (!std::isfinite(x))
-                x = x > 0 ? m.maxValue + (m.maxValue - m.minValue) : m.minValue - (m.maxValue - m.minValue);
-            m.table[size_t(i)] = i > 0 ? std::max(x, m.table[size_t(i) - 1]) : x;
+        auto tabulate = [&m]() {
+            m.table.resize(kZGrid);
+            for (int i = 0; i < kZGrid; ++i) {
+                const double z = -kZMax + double(i) * kZStep;
+                double x = m.dist.quantile(stats::normalCdf(z));
+                if (!std::isfinite(x))
+                    x = x > 0 ? m.maxValue + (m.maxValue - m.minValue) : m.minValue - (m.maxValue - m.minValue);
+                m.table[size_t(i)] = i > 0 ? std::max(x, m.table[size_t(i) - 1]) : x;
+            }
+        };
+        try {
+            tabulate();
+        } catch (const std::exception &) {
+            // A quantile search that fails on extreme parameters: fall back to the KDE.
+            m.dist = stats::selectDistribution(thinned, { Family::Kde }, &m.ks);
+            tabulate();
         }
     }
     m.atomBelow.assign(m.atomValues.size() + 1, 0.0);
