@@ -41,7 +41,7 @@ namespace {
         return QStringLiteral("text");
     }
 
-    SqlKind sqlKindFor(const Column &column)
+    SqlKind sqlKindFor(const Column &column, const ColumnMeta *meta = nullptr)
     {
         const auto &numbers = column.numbers();
         const auto &missing = column.missingMask();
@@ -59,7 +59,8 @@ namespace {
             // Whole days: a date, unless the source format shows a time of day.
             return column.dateFormat().contains(u"%H") ? SqlKind::Timestamp : SqlKind::Date;
         case ColumnStorage::Number: {
-            if (!column.isInteger())
+            // Whole numbers by the column's own flag or the metadata's (a user override).
+            if (!column.isInteger() && !(meta && meta->integer))
                 return SqlKind::Double;
             bool fitsInt32 = true;
             for (size_t i = 0; i < numbers.size(); ++i) {
@@ -356,9 +357,9 @@ std::optional<std::pair<QString, QString>> PostgresTarget::splitName(const QStri
     return std::make_pair(parts[0], parts[1]);
 }
 
-QString postgresTypeFor(const Column &column)
+QString postgresTypeFor(const Column &column, const ColumnMeta *meta)
 {
-    return sqlTypeName(sqlKindFor(column));
+    return sqlTypeName(sqlKindFor(column, meta));
 }
 
 Result<PostgresExportResult> exportToPostgres(
@@ -378,7 +379,7 @@ Result<PostgresExportResult> exportToPostgres(
             continue;
         OutColumn out;
         out.column = &column;
-        out.kind = sqlKindFor(column);
+        out.kind = sqlKindFor(column, meta);
         if (column.storage() == ColumnStorage::Category) {
             out.escapedLabels.reserve(size_t(column.labels().size()));
             for (const QString &label : column.labels()) {

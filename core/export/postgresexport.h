@@ -43,11 +43,13 @@ struct PostgresExportResult {
     QStringList columnTypes; ///< SQL type of each exported column, in order
 };
 
-/// The SQL type a column is written as: integer or bigint (whole numbers, by range), double
-/// precision, boolean, date (whole days) or timestamp, text (categories, text).
-QString postgresTypeFor(const Column &column);
+/// The SQL type a column is written as: integer or bigint (by range) when the column or its
+/// metadata (meta->integer) says whole numbers and every value is whole, else double
+/// precision; boolean; date (whole days) or timestamp; text (categories, text).
+QString postgresTypeFor(const Column &column, const ColumnMeta *meta = nullptr);
 
-/// Writes a table to PostgreSQL with COPY ... FROM STDIN (text format) through libpq on the Qt
+/// Writes a table to PostgreSQL with COPY ... FROM STDIN (binary format; text format when
+/// appending to columns of other but compatible types) through libpq on the Qt
 /// connection's native handle, inside one transaction: the table is created/replaced/appended
 /// and the rows loaded all together, or, on any error, cancel or lost connection, not at all.
 /// Columns the schema marks excluded are not written. Types follow postgresTypeFor(); booleans

@@ -255,6 +255,25 @@ private Q_SLOTS:
             QStringLiteral("1"));
     }
 
+    void metadataDecidesIntegers()
+    {
+        Column whole(QStringLiteral("visits"), ColumnStorage::Number); // not flagged integer
+        whole.appendNumber(3.0);
+        whole.appendNumber(-4.0);
+        Column fractional(QStringLiteral("dose"), ColumnStorage::Number);
+        fractional.appendNumber(2.5);
+        fractional.appendNumber(1.0);
+        ColumnMeta meta;
+        meta.integer = true;
+        QCOMPARE(postgresTypeFor(whole), QStringLiteral("double precision"));
+        QCOMPARE(postgresTypeFor(whole, &meta), QStringLiteral("integer"));
+        QCOMPARE(postgresTypeFor(fractional, &meta), QStringLiteral("double precision")); // 2.5 is not whole
+        Column big(QStringLiteral("id"), ColumnStorage::Number);
+        big.setInteger(true);
+        big.appendNumber(2147483648.0); // 2^31: one past int4's maximum
+        QCOMPARE(postgresTypeFor(big), QStringLiteral("bigint"));
+    }
+
     void appendToWiderTypesUsesTextCopy()
     {
         // Existing types differ from ours (bigint, numeric, varchar): rows go in as text COPY.
