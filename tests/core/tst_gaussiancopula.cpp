@@ -507,6 +507,50 @@ private Q_SLOTS:
         }
     }
 
+    void identifiersKeepShapeAndStorage()
+    {
+        // Numeric ids 100000, 100003, ... and category-stored codes "AB-1234": regenerated unique,
+        // unseen, in the real storage, numbers without a leading zero and at least six digits.
+        Column number(QStringLiteral("patient"), ColumnStorage::Number),
+            code(QStringLiteral("code"), ColumnStorage::Category),
+            value(QStringLiteral("value"), ColumnStorage::Number);
+        number.setInteger(true);
+        for (int i = 0; i < 300; ++i) {
+            number.appendNumber(100000 + 3 * i);
+            code.appendCode(code.codeFor(QStringLiteral("AB-%1").arg(1000 + 7 * i)));
+            value.appendNumber(i % 17);
+        }
+        Loaded data;
+        for (Column *c : { &number, &code, &value }) {
+            ColumnMeta meta;
+            meta.name = c->name();
+            meta.type = c == &value ? SemanticType::Numerical : SemanticType::Id;
+            data.schema.columns.append(meta);
+            data.table.addColumn(std::move(*c));
+        }
+        auto g = fitted(data);
+        QVERIFY(g);
+        const Table out = draw(*g, 500, 4);
+        QCOMPARE(out.column(0).storage(), ColumnStorage::Number);
+        QCOMPARE(out.column(1).storage(), ColumnStorage::Category);
+        const QRegularExpression codePattern(QStringLiteral("^AB-[0-9]{4,}$"));
+        QSet<double> numbers;
+        QSet<QString> codes;
+        const auto &realNumbers = data.table.column(0).numbers();
+        for (qint64 r = 0; r < 500; ++r) {
+            const double n = out.column(0).numbers()[size_t(r)];
+            QVERIFY(n >= 100000 && n == std::round(n));
+            QVERIFY(std::find(realNumbers.begin(), realNumbers.end(), n) == realNumbers.end());
+            numbers.insert(n);
+            const QString c = out.column(1).cellText(r);
+            QVERIFY2(codePattern.match(c).hasMatch(), qPrintable(c));
+            QVERIFY(!data.table.column(1).labels().contains(c));
+            codes.insert(c);
+        }
+        QCOMPARE(numbers.size(), 500);
+        QCOMPARE(codes.size(), 500);
+    }
+
     void sameSeedSameRowsAndSaveLoad()
     {
         const Loaded data = mixedTable(3000);
