@@ -117,6 +117,40 @@ private Q_SLOTS:
         QVERIFY(found.ok());
         QVERIFY(!found.value());
     }
+
+    // What the helper prints on failure (the same path the CLI takes) never holds a secret.
+    void failureOutputHasNoSecrets()
+    {
+        const QString pgSecret = QStringLiteral("Pg-Out-Secret-%1").arg(QCoreApplication::applicationPid());
+        const QString s3Secret = QStringLiteral("S3-Out-Secret-%1").arg(QCoreApplication::applicationPid());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGPASSWORD"), pgSecret);
+        env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("NO-SUCH-KEY"));
+        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), s3Secret);
+        env.insert(QStringLiteral("AWS_SESSION_TOKEN"), s3Secret + QStringLiteral("-token"));
+
+        QProcess pg;
+        pg.setProcessEnvironment(env);
+        pg.start(QStringLiteral(EXPORT_KILL_HELPER),
+            { QStringLiteral("pg"), testsupport::postgresUri(), QStringLiteral("kill_test"),
+                QStringLiteral("denied"), QStringLiteral("10"), QStringLiteral("create") });
+        QVERIFY(pg.waitForFinished(60000));
+        QCOMPARE(pg.exitCode(), 1);
+        const QString pgOut = QString::fromUtf8(pg.readAllStandardError() + pg.readAllStandardOutput());
+        QVERIFY2(pgOut.contains(QStringLiteral("password authentication failed")), qPrintable(pgOut));
+        QVERIFY(!pgOut.contains(pgSecret));
+
+        QProcess s3;
+        s3.setProcessEnvironment(env);
+        s3.start(QStringLiteral(EXPORT_KILL_HELPER),
+            { QStringLiteral("s3"), testsupport::s3Endpoint(), testsupport::s3Bucket(),
+                QStringLiteral("denied.csv"), QStringLiteral("1") });
+        QVERIFY(s3.waitForFinished(60000));
+        QCOMPARE(s3.exitCode(), 1);
+        const QString s3Out = QString::fromUtf8(s3.readAllStandardError() + s3.readAllStandardOutput());
+        QVERIFY2(s3Out.contains(QStringLiteral("HTTP 403")), qPrintable(s3Out));
+        QVERIFY(!s3Out.contains(s3Secret));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExportKill)
