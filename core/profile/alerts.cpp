@@ -3,6 +3,7 @@
 #include "core/profile/valueanalysis.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSet>
 
 #include <cmath>
@@ -274,13 +275,10 @@ void raiseAlerts(Profile &profile, const ProfileOptions &options)
         sink.add(QStringLiteral("encoding"), Severity::Info, {}, tr("The file is encoded as %1.").arg(source.encoding),
                  { { QStringLiteral("encoding"), source.encoding } });
     }
-    for (const Diagnostic &d : source.diagnostics) {
-        QVariantMap evidence { { QStringLiteral("source"), QStringLiteral("loader") } };
-        if (d.line >= 0)
-            evidence.insert(QStringLiteral("line"), d.line);
-        sink.add(d.kind.isEmpty() ? QStringLiteral("loader") : d.kind, d.severity,
-                 d.column.isEmpty() ? QStringList() : QStringList { d.column }, d.message, evidence);
-    }
+    // The loader's findings come first, except those the profile measures itself (with evidence
+    // and actions): those are left to the profile's own alert about the same column.
+    const qsizetype profileStart = profile.alerts.size();
+    QList<Diagnostic> loaderFindings = source.diagnostics;
 
     const qint64 rows = profile.rows;
     for (const ColumnProfile &c : std::as_const(profile.columns)) {
@@ -288,12 +286,14 @@ void raiseAlerts(Profile &profile, const ProfileOptions &options)
         const double missingShare = c.missingShare(rows);
         if (rows > 0 && c.count == 0) {
             sink.add(QStringLiteral("all_missing"), Severity::Warning, cols,
-                     tr("%1 is empty in all %2 rows (100% missing); it carries no information and is best left out "
-                        "of modelling.")
+                     (c.modelled ? tr("%1 is empty in all %2 rows (100% missing); it carries no information and is "
+                                      "best left out of modelling.")
+                                 : tr("%1 is empty in all %2 rows (100% missing); it is left out of modelling."))
                          .arg(c.name)
                          .arg(rows),
                      { { QStringLiteral("missing"), c.missing }, { QStringLiteral("missing_share"), 1.0 } });
-            sink.suggest(SuggestedAction::Kind::Exclude, c.name, {}, QStringLiteral("all_missing"));
+            if (c.modelled)
+                sink.suggest(SuggestedAction::Kind::Exclude, c.name, {}, QStringLiteral("all_missing"));
             continue;
         }
         if (missingShare > options.highMissingShare) {
@@ -393,6 +393,28 @@ void raiseAlerts(Profile &profile, const ProfileOptions &options)
                  tr("%1 and %2 are highly associated (%3).").arg(a, b, it.value().join(QStringLiteral(", "))),
                  strongEvidence.value(it.key()));
     }
+
+    // Loader findings, placed before the profile's own alerts, minus the ones measured here too.
+    static const QHash<QString, QString> sameAs {
+        { QStringLiteral("all_missing"), QStringLiteral("all_missing") },
+        { QStringLiteral("non_finite_values"), QStringLiteral("non_finite") },
+        { QStringLiteral("mixed_date_formats"), QStringLiteral("inconsistent_formats") },
+        { QStringLiteral("text_in_numeric_column"), QStringLiteral("mixed_types") },
+        { QStringLiteral("constant"), QStringLiteral("constant") },
+    };
+    QList<Alert> loaderAlerts;
+    for (const Diagnostic &d : std::as_const(loaderFindings)) {
+        if (!d.column.isEmpty() && sameAs.contains(d.kind)
+            && !profile.alertsOf(sameAs.value(d.kind), d.column).isEmpty())
+            continue;
+        QVariantMap evidence { { QStringLiteral("source"), QStringLiteral("loader") } };
+        if (d.line >= 0)
+            evidence.insert(QStringLiteral("line"), d.line);
+        loaderAlerts.append(Alert { d.kind.isEmpty() ? QStringLiteral("loader") : d.kind, d.severity,
+                                    d.column.isEmpty() ? QStringList() : QStringList { d.column }, d.message, evidence });
+    }
+    for (qsizetype i = 0; i < loaderAlerts.size(); ++i)
+        profile.alerts.insert(profileStart + i, loaderAlerts[i]);
 
     if (profile.target && profile.target->minorityShare < options.imbalanceShare && profile.target->classes.size() >= 2) {
         const TargetBalance &t = *profile.target;

@@ -153,7 +153,7 @@ double medianAbsoluteDeviation(const std::vector<double> &sorted, double median)
 QStringList idNameHints() { return { QStringLiteral("id"), QStringLiteral("no"), QStringLiteral("nr"),
                                      QStringLiteral("num"), QStringLiteral("number"), QStringLiteral("key"),
                                      QStringLiteral("mrn"), QStringLiteral("ref"), QStringLiteral("identifier"),
-                                     QStringLiteral("uuid"), QStringLiteral("guid"), QStringLiteral("code") }; }
+                                     QStringLiteral("uuid"), QStringLiteral("guid") }; }
 
 bool nameSuggestsId(const QString &name)
 {
@@ -686,7 +686,8 @@ ColumnWork profileColumn(const Column &column, const ColumnMeta *meta, const Pro
     }
     if ((p.kind == ProfileKind::Categorical || p.kind == ProfileKind::Boolean || p.kind == ProfileKind::Binary)
         && (column.storage() == ColumnStorage::Category || column.storage() == ColumnStorage::Boolean)
-        && p.distinct >= 2 && work.levels <= options.maxAssociationLevels) {
+        && p.distinct >= 2 && work.levels <= options.maxAssociationLevels && 2 * p.distinct <= p.count) {
+        // (A label per row or nearly so would "explain" any other column perfectly.)
         work.categorical = true;
     }
     if (p.kind == ProfileKind::Binary && column.storage() == ColumnStorage::Number) {

@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: MIT
 // Profiling speed and memory (issue #4). Two modes:
-//   bench_profile --once FILE [--threads N]  read FILE with CsvReader, then profile it; prints JSON with
+//   bench_profile --once FILE [--threads N] [--json OUT]
+//                                            read FILE with CsvReader, then profile it; prints JSON with
 //                                            load and profile seconds and the profile's extra peak
-//                                            memory (bench_profile_pandas.py runs this beside pandas)
+//                                            memory (bench_profile_pandas.py runs this beside pandas);
+//                                            --json writes the profile itself (profileToJson) to OUT
 //   bench_profile [benchmark flags]          Google Benchmark: profile a generated 200k x 20 table
 #include "core/data/csvreader.h"
 #include "core/profile/profile.h"
+#include "core/profile/profilejson.h"
 
 #include <benchmark/benchmark.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 
 #include <cstdio>
@@ -79,7 +83,7 @@ private:
     QStringList m_parts;
 };
 
-int profileOnce(const QString &path, int threads)
+int profileOnce(const QString &path, int threads, const QString &jsonPath)
 {
     core::SilentJob job;
     QElapsedTimer timer;
@@ -111,6 +115,14 @@ int profileOnce(const QString &path, int threads)
         return 1;
     }
     const qint64 peak = residentKiB().second;
+    if (!jsonPath.isEmpty()) {
+        QFile out(jsonPath);
+        if (!out.open(QIODevice::WriteOnly)) {
+            std::fprintf(stderr, "Cannot write %s\n", qPrintable(jsonPath));
+            return 1;
+        }
+        out.write(QJsonDocument(core::profileToJson(profile.value())).toJson(QJsonDocument::Indented));
+    }
     std::printf("{\"load_seconds\": %.4f, \"profile_seconds\": %.4f, \"load_cpu_seconds\": %.4f, "
                 "\"profile_cpu_seconds\": %.4f, \"rows\": %lld, \"columns\": %d, "
                 "\"threads\": %d, \"rss_before_profile_mib\": %.1f, \"profile_extra_peak_mib\": %.1f, "
@@ -175,7 +187,9 @@ int main(int argc, char **argv)
     const int once = int(args.indexOf(QStringLiteral("--once")));
     if (once >= 0 && once + 1 < args.size()) {
         const int t = int(args.indexOf(QStringLiteral("--threads")));
-        return profileOnce(args.at(once + 1), t >= 0 && t + 1 < args.size() ? args.at(t + 1).toInt() : 0);
+        const int j = int(args.indexOf(QStringLiteral("--json")));
+        return profileOnce(args.at(once + 1), t >= 0 && t + 1 < args.size() ? args.at(t + 1).toInt() : 0,
+                           j >= 0 && j + 1 < args.size() ? args.at(j + 1) : QString());
     }
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();

@@ -121,7 +121,8 @@ private Q_SLOTS:
         };
         QCOMPARE(infinite(QStringLiteral("ratio")), 2);
         QCOMPARE(infinite(QStringLiteral("titer")), 1);
-        QVERIFY(hasAlert(p, "non_finite", "ratio"));
+        QCOMPARE(p.alertsOf(QStringLiteral("non_finite"), QStringLiteral("ratio")).size(), 1);
+        QVERIFY(p.alertsOf(QStringLiteral("non_finite_values"), QStringLiteral("ratio")).isEmpty()); // no double report
         QVERIFY(hasAlert(p, "non_finite", "titer"));
         QVERIFY(col(p, QStringLiteral("titer")).numeric);
         QCOMPARE(col(p, QStringLiteral("titer")).numeric->extreme, 1);
@@ -139,6 +140,21 @@ private Q_SLOTS:
         QVERIFY(hasAlert(l->profile, "unique", "sample_id"));
         QVERIFY(!hasAlert(l->profile, "unique", "lab_code"));
         QCOMPARE(col(l->profile, QStringLiteral("lab_code")).distinct, 3);
+    }
+
+    void case018MixedDateFormats()
+    {
+        // Read as dates by the loader (which names the formats), or raw as text (the profile names them).
+        const auto typed = load(testsupport::caseFile(QStringLiteral("018_date_formats_ydm_and_mixed.csv")));
+        QVERIFY(typed);
+        QVERIFY(hasAlert(typed->profile, "mixed_date_formats", "followup_date_mixed")
+                || hasAlert(typed->profile, "inconsistent_formats", "followup_date_mixed"));
+        const auto raw = load(testsupport::caseFile(QStringLiteral("018_date_formats_ydm_and_mixed.csv")), rawOptions());
+        QVERIFY(raw);
+        if (col(raw->profile, QStringLiteral("followup_date_mixed")).text) {
+            QVERIFY(hasAlert(raw->profile, "inconsistent_formats", "followup_date_mixed"));
+            QCOMPARE(col(raw->profile, QStringLiteral("followup_date_mixed")).text->dateFormats.size(), 5);
+        }
     }
 
     void case021ConstantApartFromMissing()
@@ -177,7 +193,11 @@ private Q_SLOTS:
         bool excluded = false;
         for (const core::SuggestedAction &a : p.actions)
             excluded |= a.kind == core::SuggestedAction::Kind::Exclude && a.column == QStringLiteral("pending_result");
-        QVERIFY(excluded);
+        // Left out of modelling: already by the inferred schema, or by the suggested exclusion.
+        QVERIFY(excluded || !col(p, QStringLiteral("pending_result")).modelled);
+        QVERIFY(p.alertsOf(QStringLiteral("all_missing"), QStringLiteral("pending_result")).front().message.contains(
+            QStringLiteral("left out of modelling")));
+        QCOMPARE(p.alertsOf(QStringLiteral("all_missing"), QStringLiteral("pending_result")).size(), 1);
         QCOMPARE(col(p, QStringLiteral("age")).kind, core::ProfileKind::Numeric);
     }
 
