@@ -247,6 +247,7 @@ struct TopK {
 struct SearchData {
     const float *query = nullptr; // row-major, nq x m (padded to a multiple of kQueryTile rows)
     const float *blocks = nullptr; // per block: m x kBlock column-major
+    const float *boxes = nullptr;  // per block: m lows then m highs (the block's bounding box)
     int m = 0;
     int k = 1;
     qint64 nq = 0;
@@ -271,6 +272,27 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void searchChunk(co
             for (int t = 0; t < kQueryTile; ++t) {
                 qrow[t] = data.query + (q0 + t) * m;
                 bound[t] = q0 + t < queryEnd ? best[q0 + t - queryBegin].bound(data.k) : -1.0f;
+            }
+            // Lower bound of every distance into this block from its bounding box: the capped
+            // gap to [low, high] per column. Rows are sorted, so boxes are tight on the
+            // leading columns and whole blocks drop out.
+            {
+                const float *low = data.boxes + block * 2 * qint64(m);
+                const float *high = low + m;
+                bool needed = false;
+                for (int t = 0; t < kQueryTile && !needed; ++t) {
+                    if (bound[t] < 0.0f)
+                        continue;
+                    float lowerBound = 0.0f;
+                    for (int j = 0; j < m; ++j) {
+                        const float v = qrow[t][j];
+                        const float gap = v < low[j] ? low[j] - v : v > high[j] ? v - high[j] : 0.0f;
+                        lowerBound += gap < 1.0f ? gap : 1.0f;
+                    }
+                    needed = lowerBound < bound[t];
+                }
+                if (!needed)
+                    continue;
             }
             for (int lane0 = 0; lane0 < kBlock; lane0 += kLanes) {
                 FloatLanes acc[kQueryTile] = {};
@@ -368,20 +390,51 @@ Result<Neighbours> nearestNeighbours(const EncodedRows &query, const EncodedRows
         std::stable_sort(order.begin(), order.end(),
                          [&spread](int a, int b) { return spread[size_t(a)] > spread[size_t(b)]; });
     }
+    // Rows sorted lexicographically on coarse cells of the leading columns (categories
+    // exact, numbers in quarters of their range): neighbouring rows land in the same block
+    // and query tile, which makes block bounding boxes tight.
+    const auto sortedRows = [&order, m](const EncodedRows &rows) {
+        const int keyColumns = std::min(m, 6);
+        std::vector<float> keys(size_t(rows.rows() * keyColumns));
+        for (qint64 r = 0; r < rows.rows(); ++r)
+            for (int j = 0; j < keyColumns; ++j)
+                keys[size_t(r * keyColumns + j)] = float(std::floor(rows(r, order[size_t(j)]) * 4.0));
+        std::vector<qint64> index(size_t(rows.rows()));
+        for (qint64 r = 0; r < rows.rows(); ++r)
+            index[size_t(r)] = r;
+        std::stable_sort(index.begin(), index.end(), [&keys, keyColumns](qint64 a, qint64 b) {
+            return std::lexicographical_compare(keys.begin() + a * keyColumns, keys.begin() + (a + 1) * keyColumns,
+                                                keys.begin() + b * keyColumns, keys.begin() + (b + 1) * keyColumns);
+        });
+        return index;
+    };
+    const std::vector<qint64> queryOrder = sortedRows(query);
+    const std::vector<qint64> referenceOrder = sortedRows(reference);
+
     const qint64 nqPadded = (nq + kQueryTile - 1) / kQueryTile * kQueryTile;
     std::vector<float> q(size_t(nqPadded * m), 0.0f);
     for (qint64 r = 0; r < nq; ++r)
         for (int j = 0; j < m; ++j)
-            q[size_t(r * m + j)] = float(query(r, order[size_t(j)]));
+            q[size_t(r * m + j)] = float(query(queryOrder[size_t(r)], order[size_t(j)]));
     const qint64 blockCount = (nr + kBlock - 1) / kBlock;
     std::vector<float> blocks(size_t(blockCount * m * kBlock), 1.0e6f);
-    for (qint64 r = 0; r < nr; ++r) {
-        const qint64 block = r / kBlock;
-        const qint64 lane = r % kBlock;
-        for (int j = 0; j < m; ++j)
-            blocks[size_t((block * m + j) * kBlock + lane)] = float(reference(r, order[size_t(j)]));
+    std::vector<float> boxes(size_t(blockCount * 2 * m));
+    for (qint64 block = 0; block < blockCount; ++block) {
+        float *low = boxes.data() + block * 2 * m;
+        float *high = low + m;
+        std::fill(low, low + m, std::numeric_limits<float>::infinity());
+        std::fill(high, high + m, -std::numeric_limits<float>::infinity());
+        for (qint64 lane = 0; lane < kBlock && block * kBlock + lane < nr; ++lane) {
+            const qint64 r = referenceOrder[size_t(block * kBlock + lane)];
+            for (int j = 0; j < m; ++j) {
+                const float v = float(reference(r, order[size_t(j)]));
+                blocks[size_t((block * m + j) * kBlock + lane)] = v;
+                low[j] = std::min(low[j], v);
+                high[j] = std::max(high[j], v);
+            }
+        }
     }
-    SearchData data { q.data(), blocks.data(), m, k, nq, nr, blockCount };
+    SearchData data { q.data(), blocks.data(), boxes.data(), m, k, nq, nr, blockCount };
 
     const qint64 chunks = (nq + kQueryChunk - 1) / kQueryChunk;
     std::atomic<qint64> nextChunk { 0 };
@@ -425,13 +478,14 @@ Result<Neighbours> nearestNeighbours(const EncodedRows &query, const EncodedRows
         return cancelledError();
 
     // Exact distances of the chosen neighbours, in double, as the definition says.
-    for (qint64 r = 0; r < nq; ++r) {
-        const TopK &top = best[size_t(r)];
-        double d1 = MixedDistanceEncoding::distance(query.row(r).data(), reference.row(top.i1).data(), m);
-        int i1 = top.i1;
+    for (qint64 sortedRow = 0; sortedRow < nq; ++sortedRow) {
+        const TopK &top = best[size_t(sortedRow)];
+        const qint64 r = queryOrder[size_t(sortedRow)];
+        int i1 = int(referenceOrder[size_t(top.i1)]);
+        double d1 = MixedDistanceEncoding::distance(query.row(r).data(), reference.row(i1).data(), m);
         if (k > 1 && top.i2 >= 0) {
-            double d2 = MixedDistanceEncoding::distance(query.row(r).data(), reference.row(top.i2).data(), m);
-            int i2 = top.i2;
+            int i2 = int(referenceOrder[size_t(top.i2)]);
+            double d2 = MixedDistanceEncoding::distance(query.row(r).data(), reference.row(i2).data(), m);
             if (d2 < d1) {
                 std::swap(d1, d2);
                 std::swap(i1, i2);

@@ -84,9 +84,12 @@ struct NeighbourSearchOptions {
 
 /// Exact nearest-neighbour search under MixedDistanceEncoding::distance (capped L1 mean).
 ///
-/// Blocked brute force: reference rows in blocks of 512 stored column-major, 4 query rows at a
-/// time against 16 reference rows per SIMD step (AVX-512/AVX2 clones picked at run time), a
-/// block of candidates dropped as soon as its partial sums exceed the current k-th best.
+/// Blocked exact search: both tables sorted on coarse cells of their most separating columns;
+/// reference rows in blocks of 512 stored column-major with a bounding box per block; a block
+/// whose box is farther than the current k-th best of every query in a tile is skipped whole;
+/// otherwise 4 query rows at a time against 16 reference rows per SIMD step (AVX-512 / AVX2
+/// clones picked at run time), candidates dropped as soon as their partial sums exceed the
+/// k-th best. Lower bounds only skip rows that cannot win, so the search stays exact.
 /// The search runs in single precision; the reported distances are recomputed in double
 /// from the encoded rows, so they equal the definition (the chosen neighbour can differ from
 /// the exact one only between candidates closer than ~1e-6 to each other).
