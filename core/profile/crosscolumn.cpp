@@ -4,6 +4,7 @@
 #include <QHash>
 
 #include <Eigen/Core>
+#include <Eigen/Dense>
 
 #include <algorithm>
 #include <bit>
@@ -345,8 +346,11 @@ std::optional<QList<Association>> computeAssociations(const Table &table, const 
                     r(i - begin, c) = double(w.ranks[size_t(i)]) - mid;
                 }
             }
-            valueGrams[size_t(b)].noalias() = x.transpose() * x;
-            rankGrams[size_t(b)].noalias() = r.transpose() * r;
+            // Symmetric rank updates compute one triangle: half the work of a full product.
+            valueGrams[size_t(b)] = Eigen::MatrixXd::Zero(k, k);
+            rankGrams[size_t(b)] = Eigen::MatrixXd::Zero(k, k);
+            valueGrams[size_t(b)].selfadjointView<Eigen::Lower>().rankUpdate(x.transpose());
+            rankGrams[size_t(b)].selfadjointView<Eigen::Lower>().rankUpdate(r.transpose());
         });
         if (!gramOk)
             return std::nullopt;
@@ -356,9 +360,10 @@ std::optional<QList<Association>> computeAssociations(const Table &table, const 
             gr += rankGrams[size_t(b)];
         }
         auto correlation = [](const Eigen::MatrixXd &g, int i, int j) {
+            // Only the lower triangle (row > column) is filled.
             if (!(g(i, i) > 0) || !(g(j, j) > 0))
                 return kNaN;
-            return std::clamp(g(i, j) / std::sqrt(g(i, i) * g(j, j)), -1.0, 1.0);
+            return std::clamp(g(std::max(i, j), std::min(i, j)) / std::sqrt(g(i, i) * g(j, j)), -1.0, 1.0);
         };
         for (int i = 0; i < k; ++i) {
             for (int j = i + 1; j < k; ++j) {
