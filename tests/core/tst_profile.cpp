@@ -433,6 +433,21 @@ private Q_SLOTS:
         QVERIFY(r.error().message.contains(QStringLiteral("outcome")));
     }
 
+    void emptyTables()
+    {
+        const core::Profile none = profileOf(core::Table {});
+        QCOMPARE(none.rows, 0);
+        QVERIFY(none.columns.isEmpty());
+        core::Table t;
+        t.addColumn(numbers(QStringLiteral("x"), {}));
+        t.addColumn(labels(QStringLiteral("c"), {}, core::ColumnStorage::Text));
+        const core::Profile p = profileOf(t);
+        QCOMPARE(p.columns.size(), 2);
+        QCOMPARE(p.columns.front().kind, core::ProfileKind::Empty);
+        QCOMPARE(p.duplicateRows, 0);
+        QVERIFY(!core::profileToJson(p).isEmpty());
+    }
+
     void cancellation()
     {
         core::Table t;
