@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/error.h"
+#include "core/job.h"
+#include "ui/controllers/trainingrequest.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+namespace ui {
+
+/// Draws synthetic rows from a fitted generator on the controller's thread, adapting core::JobContext to signals.
+/// Never touches a widget; inputs are copied in, results leave by signal.
+class SamplingWorker final : public QObject, private core::JobContext {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SamplingWorker)
+public:
+    explicit SamplingWorker(SamplingRequest request);
+    /// Direct call from any thread: core sees the flag at its next poll and returns Cancelled.
+    void cancel() { m_cancelled.store(true); }
+
+public Q_SLOTS:
+    /// Emits exactly one of succeeded / failed / cancelled.
+    void run();
+
+Q_SIGNALS:
+    void progressChanged(int percent, const QString &stage);
+    void succeeded(const ui::SamplingResult &result);
+    void failed(const core::Error &error);
+    void cancelled();
+
+private:
+    bool isCancelled() const override { return m_cancelled.load(); }
+    void reportProgress(double fraction, const QString &stage) override; // <= ~10 emits/s
+
+    SamplingRequest m_request;
+    std::atomic_bool m_cancelled { false };
+    QElapsedTimer m_sinceEmit;
+    QString m_lastStage;
+};
+
+} // namespace ui
