@@ -9,19 +9,20 @@ namespace core::profiling {
 
 namespace {
 
-bool hasAny(const QStringList &tokens, std::initializer_list<const char *> words)
-{
-    for (const char *w : words) {
-        if (tokens.contains(QLatin1String(w)))
-            return true;
+    bool hasAny(const QStringList &tokens, std::initializer_list<const char *> words)
+    {
+        for (const char *w : words) {
+            if (tokens.contains(QLatin1String(w)))
+                return true;
+        }
+        return false;
     }
-    return false;
-}
 
-ClinicalRange range(const char *rule, const char *unit, double min, double max, bool zeroImplausible)
-{
-    return ClinicalRange { QString::fromLatin1(rule), QString::fromUtf8(unit), min, max, zeroImplausible };
-}
+    ClinicalRange range(const char *rule, const char *unit, double min, double max, bool zeroImplausible)
+    {
+        return ClinicalRange { QString::fromLatin1(rule), QString::fromUtf8(unit), min, max,
+            zeroImplausible };
+    }
 
 } // namespace
 
@@ -51,11 +52,14 @@ std::optional<ClinicalRange> clinicalRangeFor(const QString &columnName)
     if (hasAny(t, { "glucose", "glu", "bgr" }))
         return mmol ? range("glucose", "mmol/L", 0.5, 85, true) : range("glucose", "mg/dL", 10, 1500, true);
     if (hasAny(t, { "hdl" }))
-        return mmol ? range("HDL cholesterol", "mmol/L", 0.1, 5, true) : range("HDL cholesterol", "mg/dL", 5, 200, true);
+        return mmol ? range("HDL cholesterol", "mmol/L", 0.1, 5, true)
+                    : range("HDL cholesterol", "mg/dL", 5, 200, true);
     if (hasAny(t, { "ldl" }))
-        return mmol ? range("LDL cholesterol", "mmol/L", 0.1, 18, true) : range("LDL cholesterol", "mg/dL", 5, 700, true);
+        return mmol ? range("LDL cholesterol", "mmol/L", 0.1, 18, true)
+                    : range("LDL cholesterol", "mg/dL", 5, 700, true);
     if (hasAny(t, { "chol", "cholesterol" }))
-        return mmol ? range("cholesterol", "mmol/L", 1, 26, true) : range("cholesterol", "mg/dL", 40, 1000, true);
+        return mmol ? range("cholesterol", "mmol/L", 1, 26, true)
+                    : range("cholesterol", "mg/dL", 40, 1000, true);
     if (hasAny(t, { "spo2", "o2sat", "saturation" }))
         return range("oxygen saturation", "%", 50, 100, true);
     if (hasAny(t, { "rr", "resprate" }) || (hasAny(t, { "respiratory" }) && hasAny(t, { "rate" })))
@@ -73,7 +77,8 @@ std::optional<ClinicalRange> clinicalRangeFor(const QString &columnName)
     if (hasAny(t, { "pot", "potassium" }))
         return range("potassium", "mmol/L", 1.5, 10, true);
     if (hasAny(t, { "creatinine", "creat" }))
-        return umol ? range("creatinine", "µmol/L", 10, 2500, true) : range("creatinine", "mg/dL", 0.1, 30, true);
+        return umol ? range("creatinine", "µmol/L", 10, 2500, true)
+                    : range("creatinine", "mg/dL", 0.1, 30, true);
     if (hasAny(t, { "egfr" }))
         return range("eGFR", "mL/min/1.73m2", 1, 200, true);
     if (hasAny(t, { "insulin" }))

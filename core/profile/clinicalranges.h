@@ -2,15 +2,14 @@
 #pragma once
 
 #include <QString>
-
 #include <optional>
 
 namespace core::profiling {
 
 /// A range of clinically plausible values for a column, chosen from its name.
 struct ClinicalRange {
-    QString rule;       ///< what the name was read as, e.g. "age", "systolic blood pressure"
-    QString unit;       ///< assumed unit ("years", "mmHg", "mg/dL", ...)
+    QString rule; ///< what the name was read as, e.g. "age", "systolic blood pressure"
+    QString unit; ///< assumed unit ("years", "mmHg", "mg/dL", ...)
     double min = 0;
     double max = 0;
     bool zeroImplausible = false; ///< a zero is not a real measurement (often a missing code)

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/profile/profileinternal.h"
 
-#include <QHash>
-
 #include <Eigen/Core>
 #include <Eigen/Dense>
-
+#include <QHash>
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -16,236 +14,239 @@ namespace core::profiling {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Pearson over the rows where both x and y are finite (NaN marks the others); values are
-// centred by the caller's means so the one-pass sums stay accurate.
-template <typename X, typename Y>
-std::pair<double, qint64> pearson(const X &x, double mx, const Y &y, double my, qint64 n)
-{
-    double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-    qint64 count = 0;
-    for (qint64 i = 0; i < n; ++i) {
-        const double a = double(x[size_t(i)]), b = double(y[size_t(i)]);
-        if (std::isnan(a) || std::isnan(b))
-            continue;
-        const double da = a - mx, db = b - my;
-        sx += da;
-        sy += db;
-        sxx += da * da;
-        syy += db * db;
-        sxy += da * db;
-        ++count;
+    // Pearson over the rows where both x and y are finite (NaN marks the others); values are
+    // centred by the caller's means so the one-pass sums stay accurate.
+    template <typename X, typename Y>
+    std::pair<double, qint64> pearson(const X &x, double mx, const Y &y, double my, qint64 n)
+    {
+        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+        qint64 count = 0;
+        for (qint64 i = 0; i < n; ++i) {
+            const double a = double(x[size_t(i)]), b = double(y[size_t(i)]);
+            if (std::isnan(a) || std::isnan(b))
+                continue;
+            const double da = a - mx, db = b - my;
+            sx += da;
+            sy += db;
+            sxx += da * da;
+            syy += db * db;
+            sxy += da * db;
+            ++count;
+        }
+        if (count < 2)
+            return { kNaN, count };
+        const double c = double(count);
+        const double cov = sxy - sx * sy / c, vx = sxx - sx * sx / c, vy = syy - sy * sy / c;
+        if (vx <= 0 || vy <= 0)
+            return { kNaN, count };
+        return { std::clamp(cov / std::sqrt(vx * vy), -1.0, 1.0), count };
     }
-    if (count < 2)
-        return { kNaN, count };
-    const double c = double(count);
-    const double cov = sxy - sx * sy / c, vx = sxx - sx * sx / c, vy = syy - sy * sy / c;
-    if (vx <= 0 || vy <= 0)
-        return { kNaN, count };
-    return { std::clamp(cov / std::sqrt(vx * vy), -1.0, 1.0), count };
-}
 
-// Average ranks of column `self` among the rows where `other` is finite too; NaN elsewhere.
-// Walks self's sorted rows in order, so the only random reads are other's presence bytes.
-void rerank(const ColumnWork &self, const ColumnWork &other, const std::vector<std::uint8_t> &otherMissing,
-            bool otherHasInfinity, std::vector<float> &out)
-{
-    std::fill(out.begin(), out.end(), std::numeric_limits<float>::quiet_NaN());
-    const std::vector<std::uint32_t> &order = self.order;
-    const std::vector<std::uint8_t> &starts = self.runStarts;
-    auto present = [&](std::uint32_t row) {
-        return otherHasInfinity ? !std::isnan(other.ranks[row]) : otherMissing[row] == 0;
-    };
-    std::vector<std::uint32_t> run;
-    qint64 kept = 0;
-    auto flush = [&] {
-        const float rank = float(double(2 * kept + qint64(run.size()) + 1) / 2.0);
-        for (std::uint32_t row : run)
-            out[row] = rank;
-        kept += qint64(run.size());
-        run.clear();
-    };
-    for (size_t i = 0; i < order.size(); ++i) {
-        if (starts[i] && !run.empty())
+    // Average ranks of column `self` among the rows where `other` is finite too; NaN elsewhere.
+    // Walks self's sorted rows in order, so the only random reads are other's presence bytes.
+    void rerank(const ColumnWork &self, const ColumnWork &other,
+        const std::vector<std::uint8_t> &otherMissing, bool otherHasInfinity, std::vector<float> &out)
+    {
+        std::fill(out.begin(), out.end(), std::numeric_limits<float>::quiet_NaN());
+        const std::vector<std::uint32_t> &order = self.order;
+        const std::vector<std::uint8_t> &starts = self.runStarts;
+        auto present = [&](std::uint32_t row) {
+            return otherHasInfinity ? !std::isnan(other.ranks[row]) : otherMissing[row] == 0;
+        };
+        std::vector<std::uint32_t> run;
+        qint64 kept = 0;
+        auto flush = [&] {
+            const float rank = float(double(2 * kept + qint64(run.size()) + 1) / 2.0);
+            for (std::uint32_t row : run)
+                out[row] = rank;
+            kept += qint64(run.size());
+            run.clear();
+        };
+        for (size_t i = 0; i < order.size(); ++i) {
+            if (starts[i] && !run.empty())
+                flush();
+            if (present(order[i]))
+                run.push_back(order[i]);
+        }
+        if (!run.empty())
             flush();
-        if (present(order[i]))
-            run.push_back(order[i]);
     }
-    if (!run.empty())
-        flush();
-}
 
-const std::vector<std::int32_t> &codesOf(const Table &table, const std::vector<ColumnWork> &work, int column)
-{
-    const ColumnWork &w = work[size_t(column)];
-    return w.binaryCodes.empty() ? table.column(column).codes() : w.binaryCodes;
-}
+    const std::vector<std::int32_t> &codesOf(
+        const Table &table, const std::vector<ColumnWork> &work, int column)
+    {
+        const ColumnWork &w = work[size_t(column)];
+        return w.binaryCodes.empty() ? table.column(column).codes() : w.binaryCodes;
+    }
 
-double cramersV(const std::vector<std::int32_t> &a, int levelsA, const std::vector<std::int32_t> &b, int levelsB,
-                qint64 &n)
-{
-    std::vector<qint64> table(size_t(levelsA) * size_t(levelsB), 0);
-    n = 0;
-    for (size_t i = 0; i < a.size(); ++i) {
-        if (a[i] < 0 || b[i] < 0 || a[i] >= levelsA || b[i] >= levelsB)
-            continue;
-        ++table[size_t(a[i]) * size_t(levelsB) + size_t(b[i])];
-        ++n;
-    }
-    if (n == 0)
-        return kNaN;
-    std::vector<qint64> rows(size_t(levelsA), 0), cols(size_t(levelsB), 0);
-    for (int r = 0; r < levelsA; ++r) {
-        for (int c = 0; c < levelsB; ++c) {
-            rows[size_t(r)] += table[size_t(r) * size_t(levelsB) + size_t(c)];
-            cols[size_t(c)] += table[size_t(r) * size_t(levelsB) + size_t(c)];
-        }
-    }
-    double chi2 = 0;
-    for (int r = 0; r < levelsA; ++r) {
-        if (rows[size_t(r)] == 0)
-            continue;
-        for (int c = 0; c < levelsB; ++c) {
-            if (cols[size_t(c)] == 0)
+    double cramersV(const std::vector<std::int32_t> &a, int levelsA, const std::vector<std::int32_t> &b,
+        int levelsB, qint64 &n)
+    {
+        std::vector<qint64> table(size_t(levelsA) * size_t(levelsB), 0);
+        n = 0;
+        for (size_t i = 0; i < a.size(); ++i) {
+            if (a[i] < 0 || b[i] < 0 || a[i] >= levelsA || b[i] >= levelsB)
                 continue;
-            const double expected = double(rows[size_t(r)]) * double(cols[size_t(c)]) / double(n);
-            const double d = double(table[size_t(r) * size_t(levelsB) + size_t(c)]) - expected;
-            chi2 += d * d / expected;
+            ++table[size_t(a[i]) * size_t(levelsB) + size_t(b[i])];
+            ++n;
         }
-    }
-    const auto nonEmpty = [](const std::vector<qint64> &v) { return std::count_if(v.begin(), v.end(), [](qint64 x) { return x > 0; }); };
-    const qint64 k = std::min(nonEmpty(rows), nonEmpty(cols)) - 1;
-    if (k <= 0)
-        return kNaN;
-    return std::sqrt(chi2 / double(n) / double(k));
-}
-
-// eta = sqrt(between-group / total sum of squares), in one pass over deviations from the
-// column mean (which keeps the sums of squares accurate). `present` is null for a number column
-// without missing or infinite cells, which saves a read and a branch per row.
-template <bool Masked>
-double correlationRatio(const double *x, double mean, const float *present, const std::int32_t *codes, size_t rows,
-                        int levels, qint64 &n)
-{
-    // Four banks of accumulators, taken in turn: consecutive rows of the same category would
-    // otherwise wait on each other's store (a few categories make that the common case).
-    constexpr size_t kBanks = 4;
-    const size_t width = size_t(levels) + 1;
-    std::vector<double> sums(kBanks * width, 0), squares(kBanks * width, 0);
-    std::vector<qint64> counts(kBanks * width, 0);
-    for (size_t i = 0; i < rows; ++i) {
-        if constexpr (Masked) {
-            if (std::isnan(present[i]))
-                continue;
-        }
-        // Missing codes (-1) land in an extra slot that is left out below.
-        const std::int32_t c = codes[i];
-        const size_t slot = (i % kBanks) * width + (c >= 0 && c < levels ? size_t(c) : size_t(levels));
-        const double d = x[i] - mean;
-        sums[slot] += d;
-        squares[slot] += d * d;
-        ++counts[slot];
-    }
-    for (size_t b = 1; b < kBanks; ++b) {
-        for (size_t k = 0; k < width; ++k) {
-            sums[k] += sums[b * width + k];
-            squares[k] += squares[b * width + k];
-            counts[k] += counts[b * width + k];
-        }
-    }
-    double total = 0, sq = 0;
-    n = 0;
-    for (int k = 0; k < levels; ++k) {
-        total += sums[size_t(k)];
-        sq += squares[size_t(k)];
-        n += counts[size_t(k)];
-    }
-    if (n < 2)
-        return kNaN;
-    const double m = total / double(n);
-    const double within = sq - double(n) * m * m;
-    double between = 0;
-    for (int k = 0; k < levels; ++k) {
-        if (counts[size_t(k)] > 0) {
-            const double d = sums[size_t(k)] / double(counts[size_t(k)]) - m;
-            between += double(counts[size_t(k)]) * d * d;
-        }
-    }
-    if (!(within > 0))
-        return kNaN;
-    return std::sqrt(std::clamp(between / within, 0.0, 1.0));
-}
-
-// Correlation ratios of several complete number columns against one category column, in one pass.
-std::vector<double> correlationRatios(const std::vector<const double *> &xs, const std::vector<double> &means,
-                                      const std::int32_t *codes, size_t rows, int levels, qint64 &n)
-{
-    const size_t k = xs.size();
-    const size_t width = size_t(levels) + 1;
-    // Few categories: alternate four banks so consecutive rows do not wait on the same sums.
-    const size_t banks = levels <= 16 ? 4 : 1;
-    std::vector<double> sums(banks * width * k, 0), squares(banks * width * k, 0);
-    std::vector<qint64> counts(banks * width, 0);
-    for (size_t i = 0; i < rows; ++i) {
-        const std::int32_t c = codes[i];
-        const size_t slot = (i % banks) * width + (c >= 0 && c < levels ? size_t(c) : size_t(levels));
-        ++counts[slot];
-        double *s = sums.data() + slot * k;
-        double *q = squares.data() + slot * k;
-        for (size_t j = 0; j < k; ++j) {
-            const double d = xs[j][i] - means[j];
-            s[j] += d;
-            q[j] += d * d;
-        }
-    }
-    std::vector<qint64> levelCounts(size_t(levels), 0);
-    n = 0;
-    for (size_t b = 0; b < banks; ++b) {
-        for (int l = 0; l < levels; ++l) {
-            levelCounts[size_t(l)] += counts[b * width + size_t(l)];
-            n += counts[b * width + size_t(l)];
-        }
-    }
-    std::vector<double> etas(k, kNaN);
-    if (n < 2)
-        return etas;
-    for (size_t j = 0; j < k; ++j) {
-        std::vector<double> levelSums(size_t(levels), 0);
-        double total = 0, sq = 0;
-        for (size_t b = 0; b < banks; ++b) {
-            for (int l = 0; l < levels; ++l) {
-                const size_t slot = b * width + size_t(l);
-                levelSums[size_t(l)] += sums[slot * k + j];
-                total += sums[slot * k + j];
-                sq += squares[slot * k + j];
+        if (n == 0)
+            return kNaN;
+        std::vector<qint64> rows(size_t(levelsA), 0), cols(size_t(levelsB), 0);
+        for (int r = 0; r < levelsA; ++r) {
+            for (int c = 0; c < levelsB; ++c) {
+                rows[size_t(r)] += table[size_t(r) * size_t(levelsB) + size_t(c)];
+                cols[size_t(c)] += table[size_t(r) * size_t(levelsB) + size_t(c)];
             }
         }
+        double chi2 = 0;
+        for (int r = 0; r < levelsA; ++r) {
+            if (rows[size_t(r)] == 0)
+                continue;
+            for (int c = 0; c < levelsB; ++c) {
+                if (cols[size_t(c)] == 0)
+                    continue;
+                const double expected = double(rows[size_t(r)]) * double(cols[size_t(c)]) / double(n);
+                const double d = double(table[size_t(r) * size_t(levelsB) + size_t(c)]) - expected;
+                chi2 += d * d / expected;
+            }
+        }
+        const auto nonEmpty = [](const std::vector<qint64> &v) {
+            return std::count_if(v.begin(), v.end(), [](qint64 x) { return x > 0; });
+        };
+        const qint64 k = std::min(nonEmpty(rows), nonEmpty(cols)) - 1;
+        if (k <= 0)
+            return kNaN;
+        return std::sqrt(chi2 / double(n) / double(k));
+    }
+
+    // eta = sqrt(between-group / total sum of squares), in one pass over deviations from the
+    // column mean (which keeps the sums of squares accurate). `present` is null for a number column
+    // without missing or infinite cells, which saves a read and a branch per row.
+    template <bool Masked>
+    double correlationRatio(const double *x, double mean, const float *present, const std::int32_t *codes,
+        size_t rows, int levels, qint64 &n)
+    {
+        // Four banks of accumulators, taken in turn: consecutive rows of the same category would
+        // otherwise wait on each other's store (a few categories make that the common case).
+        constexpr size_t kBanks = 4;
+        const size_t width = size_t(levels) + 1;
+        std::vector<double> sums(kBanks * width, 0), squares(kBanks * width, 0);
+        std::vector<qint64> counts(kBanks * width, 0);
+        for (size_t i = 0; i < rows; ++i) {
+            if constexpr (Masked) {
+                if (std::isnan(present[i]))
+                    continue;
+            }
+            // Missing codes (-1) land in an extra slot that is left out below.
+            const std::int32_t c = codes[i];
+            const size_t slot = (i % kBanks) * width + (c >= 0 && c < levels ? size_t(c) : size_t(levels));
+            const double d = x[i] - mean;
+            sums[slot] += d;
+            squares[slot] += d * d;
+            ++counts[slot];
+        }
+        for (size_t b = 1; b < kBanks; ++b) {
+            for (size_t k = 0; k < width; ++k) {
+                sums[k] += sums[b * width + k];
+                squares[k] += squares[b * width + k];
+                counts[k] += counts[b * width + k];
+            }
+        }
+        double total = 0, sq = 0;
+        n = 0;
+        for (int k = 0; k < levels; ++k) {
+            total += sums[size_t(k)];
+            sq += squares[size_t(k)];
+            n += counts[size_t(k)];
+        }
+        if (n < 2)
+            return kNaN;
         const double m = total / double(n);
         const double within = sq - double(n) * m * m;
         double between = 0;
-        for (int l = 0; l < levels; ++l) {
-            if (levelCounts[size_t(l)] > 0) {
-                const double d = levelSums[size_t(l)] / double(levelCounts[size_t(l)]) - m;
-                between += double(levelCounts[size_t(l)]) * d * d;
+        for (int k = 0; k < levels; ++k) {
+            if (counts[size_t(k)] > 0) {
+                const double d = sums[size_t(k)] / double(counts[size_t(k)]) - m;
+                between += double(counts[size_t(k)]) * d * d;
             }
         }
-        if (within > 0)
-            etas[j] = std::sqrt(std::clamp(between / within, 0.0, 1.0));
+        if (!(within > 0))
+            return kNaN;
+        return std::sqrt(std::clamp(between / within, 0.0, 1.0));
     }
-    return etas;
-}
 
-struct PairTask {
-    int first;
-    int second;
-    int kind; // 0 Pearson + Spearman, 1 Cramer's V, 2 correlation ratio, 3 ratios of all complete numbers
-};
+    // Correlation ratios of several complete number columns against one category column, in one pass.
+    std::vector<double> correlationRatios(const std::vector<const double *> &xs,
+        const std::vector<double> &means, const std::int32_t *codes, size_t rows, int levels, qint64 &n)
+    {
+        const size_t k = xs.size();
+        const size_t width = size_t(levels) + 1;
+        // Few categories: alternate four banks so consecutive rows do not wait on the same sums.
+        const size_t banks = levels <= 16 ? 4 : 1;
+        std::vector<double> sums(banks * width * k, 0), squares(banks * width * k, 0);
+        std::vector<qint64> counts(banks * width, 0);
+        for (size_t i = 0; i < rows; ++i) {
+            const std::int32_t c = codes[i];
+            const size_t slot = (i % banks) * width + (c >= 0 && c < levels ? size_t(c) : size_t(levels));
+            ++counts[slot];
+            double *s = sums.data() + slot * k;
+            double *q = squares.data() + slot * k;
+            for (size_t j = 0; j < k; ++j) {
+                const double d = xs[j][i] - means[j];
+                s[j] += d;
+                q[j] += d * d;
+            }
+        }
+        std::vector<qint64> levelCounts(size_t(levels), 0);
+        n = 0;
+        for (size_t b = 0; b < banks; ++b) {
+            for (int l = 0; l < levels; ++l) {
+                levelCounts[size_t(l)] += counts[b * width + size_t(l)];
+                n += counts[b * width + size_t(l)];
+            }
+        }
+        std::vector<double> etas(k, kNaN);
+        if (n < 2)
+            return etas;
+        for (size_t j = 0; j < k; ++j) {
+            std::vector<double> levelSums(size_t(levels), 0);
+            double total = 0, sq = 0;
+            for (size_t b = 0; b < banks; ++b) {
+                for (int l = 0; l < levels; ++l) {
+                    const size_t slot = b * width + size_t(l);
+                    levelSums[size_t(l)] += sums[slot * k + j];
+                    total += sums[slot * k + j];
+                    sq += squares[slot * k + j];
+                }
+            }
+            const double m = total / double(n);
+            const double within = sq - double(n) * m * m;
+            double between = 0;
+            for (int l = 0; l < levels; ++l) {
+                if (levelCounts[size_t(l)] > 0) {
+                    const double d = levelSums[size_t(l)] / double(levelCounts[size_t(l)]) - m;
+                    between += double(levelCounts[size_t(l)]) * d * d;
+                }
+            }
+            if (within > 0)
+                etas[j] = std::sqrt(std::clamp(between / within, 0.0, 1.0));
+        }
+        return etas;
+    }
+
+    struct PairTask {
+        int first;
+        int second;
+        int kind; // 0 Pearson + Spearman, 1 Cramer's V, 2 correlation ratio, 3 ratios of all complete numbers
+    };
 
 } // namespace
 
 bool parallelFor(int count, int threads, JobContext &job, double from, double to, const QString &stage,
-                 const std::function<void(int)> &fn)
+    const std::function<void(int)> &fn)
 {
     std::atomic<int> next { 0 };
     std::atomic<int> done { 0 };
@@ -284,13 +285,14 @@ bool parallelFor(int count, int threads, JobContext &job, double from, double to
     return !stop.load() && !job.isCancelled();
 }
 
-std::optional<QList<Association>> computeAssociations(const Table &table, const std::vector<ColumnWork> &work,
-                                                      int threads, JobContext &job)
+std::optional<QList<Association>> computeAssociations(
+    const Table &table, const std::vector<ColumnWork> &work, int threads, JobContext &job)
 {
     std::vector<PairTask> tasks;
     const int columns = int(work.size());
     const qint64 rows = table.rowCount();
-    auto complete = [&](int i) { return work[size_t(i)].correlates && qint64(work[size_t(i)].order.size()) == rows; };
+    auto complete
+        = [&](int i) { return work[size_t(i)].correlates && qint64(work[size_t(i)].order.size()) == rows; };
     std::vector<int> completeColumns;
     for (int i = 0; i < columns; ++i) {
         if (complete(i))
@@ -332,26 +334,27 @@ std::optional<QList<Association>> computeAssociations(const Table &table, const 
     if (k >= 2) {
         constexpr qint64 kBlock = 16384;
         const int blocks = int((rows + kBlock - 1) / kBlock);
-        std::vector<Eigen::MatrixXd> valueGrams(static_cast<size_t>(blocks)), rankGrams(static_cast<size_t>(blocks));
+        std::vector<Eigen::MatrixXd> valueGrams(static_cast<size_t>(blocks)),
+            rankGrams(static_cast<size_t>(blocks));
         const double mid = double(rows + 1) / 2.0;
-        const bool gramOk = parallelFor(blocks, threads, job, 0.7, 0.75, QObject::tr("Measuring associations"),
-                                        [&](int b) {
-            const qint64 begin = b * kBlock, end = std::min(rows, begin + kBlock);
-            Eigen::MatrixXd x(end - begin, k), r(end - begin, k);
-            for (int c = 0; c < k; ++c) {
-                const ColumnWork &w = work[size_t(completeColumns[size_t(c)])];
-                const std::vector<double> &values = table.column(completeColumns[size_t(c)]).numbers();
-                for (qint64 i = begin; i < end; ++i) {
-                    x(i - begin, c) = values[size_t(i)] - w.mean;
-                    r(i - begin, c) = double(w.ranks[size_t(i)]) - mid;
-                }
-            }
-            // Symmetric rank updates compute one triangle: half the work of a full product.
-            valueGrams[size_t(b)] = Eigen::MatrixXd::Zero(k, k);
-            rankGrams[size_t(b)] = Eigen::MatrixXd::Zero(k, k);
-            valueGrams[size_t(b)].selfadjointView<Eigen::Lower>().rankUpdate(x.transpose());
-            rankGrams[size_t(b)].selfadjointView<Eigen::Lower>().rankUpdate(r.transpose());
-        });
+        const bool gramOk
+            = parallelFor(blocks, threads, job, 0.7, 0.75, QObject::tr("Measuring associations"), [&](int b) {
+                  const qint64 begin = b * kBlock, end = std::min(rows, begin + kBlock);
+                  Eigen::MatrixXd x(end - begin, k), r(end - begin, k);
+                  for (int c = 0; c < k; ++c) {
+                      const ColumnWork &w = work[size_t(completeColumns[size_t(c)])];
+                      const std::vector<double> &values = table.column(completeColumns[size_t(c)]).numbers();
+                      for (qint64 i = begin; i < end; ++i) {
+                          x(i - begin, c) = values[size_t(i)] - w.mean;
+                          r(i - begin, c) = double(w.ranks[size_t(i)]) - mid;
+                      }
+                  }
+                  // Symmetric rank updates compute one triangle: half the work of a full product.
+                  valueGrams[size_t(b)] = Eigen::MatrixXd::Zero(k, k);
+                  rankGrams[size_t(b)] = Eigen::MatrixXd::Zero(k, k);
+                  valueGrams[size_t(b)].selfadjointView<Eigen::Lower>().rankUpdate(x.transpose());
+                  rankGrams[size_t(b)].selfadjointView<Eigen::Lower>().rankUpdate(r.transpose());
+              });
         if (!gramOk)
             return std::nullopt;
         Eigen::MatrixXd gx = Eigen::MatrixXd::Zero(k, k), gr = Eigen::MatrixXd::Zero(k, k);
@@ -368,85 +371,92 @@ std::optional<QList<Association>> computeAssociations(const Table &table, const 
         for (int i = 0; i < k; ++i) {
             for (int j = i + 1; j < k; ++j) {
                 const int a = completeColumns[size_t(i)], b = completeColumns[size_t(j)];
-                gramAssociations.append(Association { a, b, Association::Method::Pearson, correlation(gx, i, j), rows });
-                gramAssociations.append(Association { a, b, Association::Method::Spearman, correlation(gr, i, j), rows });
+                gramAssociations.append(
+                    Association { a, b, Association::Method::Pearson, correlation(gx, i, j), rows });
+                gramAssociations.append(
+                    Association { a, b, Association::Method::Spearman, correlation(gr, i, j), rows });
             }
         }
     }
 
     std::vector<std::vector<Association>> results(tasks.size());
-    const bool ok = parallelFor(int(tasks.size()), threads, job, 0.7, 0.9, QObject::tr("Measuring associations"),
-                                [&](int t) {
-        const PairTask &task = tasks[size_t(t)];
-        std::vector<Association> &out = results[size_t(t)];
-        if (task.kind == 3) {
-            std::vector<const double *> xs;
-            std::vector<double> means;
-            std::vector<int> ids;
-            for (int i : completeNumbers) {
-                if (i == task.second)
-                    continue;
-                xs.push_back(table.column(i).numbers().data());
-                means.push_back(work[size_t(i)].mean);
-                ids.push_back(i);
-            }
-            qint64 n = 0;
-            const std::vector<double> etas = correlationRatios(xs, means, codesOf(table, work, task.second).data(),
-                                                               size_t(rows), work[size_t(task.second)].levels, n);
-            for (size_t k = 0; k < ids.size(); ++k)
-                out.push_back(Association { ids[k], task.second, Association::Method::CorrelationRatio, etas[k], n });
-            return;
-        }
-        const ColumnWork &a = work[size_t(task.first)], &b = work[size_t(task.second)];
-        const Column &ca = table.column(task.first), &cb = table.column(task.second);
-        if (task.kind == 0) {
-            // Values are NaN where missing; ranks are NaN where missing or infinite.
-            struct Masked {
-                const std::vector<double> &values;
-                const std::vector<float> &ranks;
-                double operator[](size_t i) const { return std::isnan(ranks[i]) ? kNaN : values[i]; }
-            };
-            const auto [r, n] = pearson(Masked { ca.numbers(), a.ranks }, a.mean, Masked { cb.numbers(), b.ranks },
-                                        b.mean, rows);
-            out.push_back(Association { task.first, task.second, Association::Method::Pearson, r, n });
-            const bool shared = qint64(a.order.size()) == n && qint64(b.order.size()) == n;
-            double rho;
-            if (shared) {
-                const double mid = double(n + 1) / 2.0;
-                rho = pearson(a.ranks, mid, b.ranks, mid, rows).first;
-            } else {
-                // Re-rank only the side whose rows the other one thins out.
-                const bool aInf = a.profile.numeric->nonFinite() > 0, bInf = b.profile.numeric->nonFinite() > 0;
-                const double mid = double(n + 1) / 2.0;
-                std::vector<float> ra, rb;
-                if (qint64(b.order.size()) != n) {
-                    ra.resize(static_cast<size_t>(rows));
-                    rerank(a, b, cb.missingMask(), bInf, ra);
+    const bool ok = parallelFor(
+        int(tasks.size()), threads, job, 0.7, 0.9, QObject::tr("Measuring associations"), [&](int t) {
+            const PairTask &task = tasks[size_t(t)];
+            std::vector<Association> &out = results[size_t(t)];
+            if (task.kind == 3) {
+                std::vector<const double *> xs;
+                std::vector<double> means;
+                std::vector<int> ids;
+                for (int i : completeNumbers) {
+                    if (i == task.second)
+                        continue;
+                    xs.push_back(table.column(i).numbers().data());
+                    means.push_back(work[size_t(i)].mean);
+                    ids.push_back(i);
                 }
-                if (qint64(a.order.size()) != n) {
-                    rb.resize(static_cast<size_t>(rows));
-                    rerank(b, a, ca.missingMask(), aInf, rb);
-                }
-                rho = pearson(ra.empty() ? a.ranks : ra, mid, rb.empty() ? b.ranks : rb, mid, rows).first;
-            }
-            out.push_back(Association { task.first, task.second, Association::Method::Spearman, rho, n });
-        } else if (task.kind == 1) {
-            if (qint64(a.levels) * qint64(b.levels) > 10'000'000)
+                qint64 n = 0;
+                const std::vector<double> etas
+                    = correlationRatios(xs, means, codesOf(table, work, task.second).data(), size_t(rows),
+                        work[size_t(task.second)].levels, n);
+                for (size_t k = 0; k < ids.size(); ++k)
+                    out.push_back(Association {
+                        ids[k], task.second, Association::Method::CorrelationRatio, etas[k], n });
                 return;
-            qint64 n = 0;
-            const double v = cramersV(codesOf(table, work, task.first), a.levels, codesOf(table, work, task.second),
-                                      b.levels, n);
-            out.push_back(Association { task.first, task.second, Association::Method::CramersV, v, n });
-        } else {
-            qint64 n = 0;
-            const std::vector<std::int32_t> &codes = codesOf(table, work, task.second);
-            const double eta = qint64(a.order.size()) == rows
-                ? correlationRatio<false>(ca.numbers().data(), a.mean, nullptr, codes.data(), size_t(rows), b.levels, n)
-                : correlationRatio<true>(ca.numbers().data(), a.mean, a.ranks.data(), codes.data(), size_t(rows),
-                                         b.levels, n);
-            out.push_back(Association { task.first, task.second, Association::Method::CorrelationRatio, eta, n });
-        }
-    });
+            }
+            const ColumnWork &a = work[size_t(task.first)], &b = work[size_t(task.second)];
+            const Column &ca = table.column(task.first), &cb = table.column(task.second);
+            if (task.kind == 0) {
+                // Values are NaN where missing; ranks are NaN where missing or infinite.
+                struct Masked {
+                    const std::vector<double> &values;
+                    const std::vector<float> &ranks;
+                    double operator[](size_t i) const { return std::isnan(ranks[i]) ? kNaN : values[i]; }
+                };
+                const auto [r, n] = pearson(
+                    Masked { ca.numbers(), a.ranks }, a.mean, Masked { cb.numbers(), b.ranks }, b.mean, rows);
+                out.push_back(Association { task.first, task.second, Association::Method::Pearson, r, n });
+                const bool shared = qint64(a.order.size()) == n && qint64(b.order.size()) == n;
+                double rho;
+                if (shared) {
+                    const double mid = double(n + 1) / 2.0;
+                    rho = pearson(a.ranks, mid, b.ranks, mid, rows).first;
+                } else {
+                    // Re-rank only the side whose rows the other one thins out.
+                    const bool aInf = a.profile.numeric->nonFinite() > 0,
+                               bInf = b.profile.numeric->nonFinite() > 0;
+                    const double mid = double(n + 1) / 2.0;
+                    std::vector<float> ra, rb;
+                    if (qint64(b.order.size()) != n) {
+                        ra.resize(static_cast<size_t>(rows));
+                        rerank(a, b, cb.missingMask(), bInf, ra);
+                    }
+                    if (qint64(a.order.size()) != n) {
+                        rb.resize(static_cast<size_t>(rows));
+                        rerank(b, a, ca.missingMask(), aInf, rb);
+                    }
+                    rho = pearson(ra.empty() ? a.ranks : ra, mid, rb.empty() ? b.ranks : rb, mid, rows).first;
+                }
+                out.push_back(Association { task.first, task.second, Association::Method::Spearman, rho, n });
+            } else if (task.kind == 1) {
+                if (qint64(a.levels) * qint64(b.levels) > 10'000'000)
+                    return;
+                qint64 n = 0;
+                const double v = cramersV(codesOf(table, work, task.first), a.levels,
+                    codesOf(table, work, task.second), b.levels, n);
+                out.push_back(Association { task.first, task.second, Association::Method::CramersV, v, n });
+            } else {
+                qint64 n = 0;
+                const std::vector<std::int32_t> &codes = codesOf(table, work, task.second);
+                const double eta = qint64(a.order.size()) == rows
+                    ? correlationRatio<false>(
+                        ca.numbers().data(), a.mean, nullptr, codes.data(), size_t(rows), b.levels, n)
+                    : correlationRatio<true>(
+                        ca.numbers().data(), a.mean, a.ranks.data(), codes.data(), size_t(rows), b.levels, n);
+                out.push_back(
+                    Association { task.first, task.second, Association::Method::CorrelationRatio, eta, n });
+            }
+        });
     if (!ok)
         return std::nullopt;
     QList<Association> all = gramAssociations;
@@ -459,58 +469,62 @@ std::optional<QList<Association>> computeAssociations(const Table &table, const 
 
 namespace {
 
-inline std::uint64_t mix(std::uint64_t h)
-{
-    // splitmix64 finaliser
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebULL;
-    h ^= h >> 31;
-    return h;
-}
+    inline std::uint64_t mix(std::uint64_t h)
+    {
+        // splitmix64 finaliser
+        h ^= h >> 30;
+        h *= 0xbf58476d1ce4e5b9ULL;
+        h ^= h >> 27;
+        h *= 0x94d049bb133111ebULL;
+        h ^= h >> 31;
+        return h;
+    }
 
-inline std::uint64_t cellHash(const Column &c, size_t row)
-{
-    if (c.missingMask()[row])
-        return 0x5bd1e995ULL;
-    switch (c.storage()) {
-    case ColumnStorage::Number:
-    case ColumnStorage::DateTime: {
-        double v = c.numbers()[row];
-        if (v == 0)
-            v = 0; // -0.0 equals 0.0
-        return std::bit_cast<std::uint64_t>(v);
+    inline std::uint64_t cellHash(const Column &c, size_t row)
+    {
+        if (c.missingMask()[row])
+            return 0x5bd1e995ULL;
+        switch (c.storage()) {
+        case ColumnStorage::Number:
+        case ColumnStorage::DateTime: {
+            double v = c.numbers()[row];
+            if (v == 0)
+                v = 0; // -0.0 equals 0.0
+            return std::bit_cast<std::uint64_t>(v);
+        }
+        case ColumnStorage::Category:
+        case ColumnStorage::Boolean:
+            return std::uint64_t(std::int64_t(c.codes()[row])) + 0x1000;
+        case ColumnStorage::Text:
+            return qHash(c.texts()[row], 0x9e3779b9U);
+        }
+        return 0;
     }
-    case ColumnStorage::Category:
-    case ColumnStorage::Boolean: return std::uint64_t(std::int64_t(c.codes()[row])) + 0x1000;
-    case ColumnStorage::Text: return qHash(c.texts()[row], 0x9e3779b9U);
-    }
-    return 0;
-}
 
-bool cellsEqual(const Column &c, size_t r1, size_t r2)
-{
-    const bool m1 = c.missingMask()[r1] != 0, m2 = c.missingMask()[r2] != 0;
-    if (m1 || m2)
-        return m1 == m2;
-    switch (c.storage()) {
-    case ColumnStorage::Number:
-    case ColumnStorage::DateTime: {
-        const double a = c.numbers()[r1], b = c.numbers()[r2];
-        return a == b || (std::isnan(a) && std::isnan(b));
+    bool cellsEqual(const Column &c, size_t r1, size_t r2)
+    {
+        const bool m1 = c.missingMask()[r1] != 0, m2 = c.missingMask()[r2] != 0;
+        if (m1 || m2)
+            return m1 == m2;
+        switch (c.storage()) {
+        case ColumnStorage::Number:
+        case ColumnStorage::DateTime: {
+            const double a = c.numbers()[r1], b = c.numbers()[r2];
+            return a == b || (std::isnan(a) && std::isnan(b));
+        }
+        case ColumnStorage::Category:
+        case ColumnStorage::Boolean:
+            return c.codes()[r1] == c.codes()[r2];
+        case ColumnStorage::Text:
+            return c.texts()[r1] == c.texts()[r2];
+        }
+        return false;
     }
-    case ColumnStorage::Category:
-    case ColumnStorage::Boolean: return c.codes()[r1] == c.codes()[r2];
-    case ColumnStorage::Text: return c.texts()[r1] == c.texts()[r2];
-    }
-    return false;
-}
 
 } // namespace
 
 std::optional<qint64> countDuplicateRows(const Table &table, const std::vector<ColumnWork> &work, int threads,
-                                         JobContext &job, QList<qint64> &examples)
+    JobContext &job, QList<qint64> &examples)
 {
     const qint64 rows = table.rowCount();
     examples.clear();
@@ -525,17 +539,18 @@ std::optional<qint64> countDuplicateRows(const Table &table, const std::vector<C
     std::vector<std::pair<std::uint64_t, std::uint32_t>> hashes(static_cast<size_t>(rows));
     const int chunks = std::max(1, threads) * 4;
     const qint64 chunkRows = (rows + chunks - 1) / chunks;
-    const bool ok = parallelFor(chunks, threads, job, 0.9, 0.95, QObject::tr("Looking for duplicate rows"),
-                                [&](int chunk) {
-        const qint64 begin = chunk * chunkRows, end = std::min(rows, begin + chunkRows);
-        for (qint64 r = begin; r < end; ++r)
-            hashes[size_t(r)] = { 0x243f6a8885a308d3ULL, std::uint32_t(r) };
-        for (int c = 0; c < table.columnCount(); ++c) {
-            const Column &column = table.column(c);
+    const bool ok = parallelFor(
+        chunks, threads, job, 0.9, 0.95, QObject::tr("Looking for duplicate rows"), [&](int chunk) {
+            const qint64 begin = chunk * chunkRows, end = std::min(rows, begin + chunkRows);
             for (qint64 r = begin; r < end; ++r)
-                hashes[size_t(r)].first = mix(hashes[size_t(r)].first + cellHash(column, size_t(r)) + std::uint64_t(c));
-        }
-    });
+                hashes[size_t(r)] = { 0x243f6a8885a308d3ULL, std::uint32_t(r) };
+            for (int c = 0; c < table.columnCount(); ++c) {
+                const Column &column = table.column(c);
+                for (qint64 r = begin; r < end; ++r)
+                    hashes[size_t(r)].first
+                        = mix(hashes[size_t(r)].first + cellHash(column, size_t(r)) + std::uint64_t(c));
+            }
+        });
     if (!ok)
         return std::nullopt;
     std::sort(hashes.begin(), hashes.end());

@@ -7,7 +7,6 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QThread>
-
 #include <algorithm>
 
 namespace core {
@@ -15,14 +14,22 @@ namespace core {
 QString profileKindKey(ProfileKind kind)
 {
     switch (kind) {
-    case ProfileKind::Numeric: return QStringLiteral("numeric");
-    case ProfileKind::Binary: return QStringLiteral("binary");
-    case ProfileKind::Boolean: return QStringLiteral("boolean");
-    case ProfileKind::Categorical: return QStringLiteral("categorical");
-    case ProfileKind::DateTime: return QStringLiteral("datetime");
-    case ProfileKind::Text: return QStringLiteral("text");
-    case ProfileKind::Identifier: return QStringLiteral("identifier");
-    case ProfileKind::Empty: return QStringLiteral("empty");
+    case ProfileKind::Numeric:
+        return QStringLiteral("numeric");
+    case ProfileKind::Binary:
+        return QStringLiteral("binary");
+    case ProfileKind::Boolean:
+        return QStringLiteral("boolean");
+    case ProfileKind::Categorical:
+        return QStringLiteral("categorical");
+    case ProfileKind::DateTime:
+        return QStringLiteral("datetime");
+    case ProfileKind::Text:
+        return QStringLiteral("text");
+    case ProfileKind::Identifier:
+        return QStringLiteral("identifier");
+    case ProfileKind::Empty:
+        return QStringLiteral("empty");
     }
     return {};
 }
@@ -30,10 +37,14 @@ QString profileKindKey(ProfileKind kind)
 QString associationMethodKey(Association::Method method)
 {
     switch (method) {
-    case Association::Method::Pearson: return QStringLiteral("pearson");
-    case Association::Method::Spearman: return QStringLiteral("spearman");
-    case Association::Method::CramersV: return QStringLiteral("cramers_v");
-    case Association::Method::CorrelationRatio: return QStringLiteral("correlation_ratio");
+    case Association::Method::Pearson:
+        return QStringLiteral("pearson");
+    case Association::Method::Spearman:
+        return QStringLiteral("spearman");
+    case Association::Method::CramersV:
+        return QStringLiteral("cramers_v");
+    case Association::Method::CorrelationRatio:
+        return QStringLiteral("correlation_ratio");
     }
     return {};
 }
@@ -41,12 +52,18 @@ QString associationMethodKey(Association::Method method)
 QString suggestedActionKey(SuggestedAction::Kind kind)
 {
     switch (kind) {
-    case SuggestedAction::Kind::MarkAsId: return QStringLiteral("mark_as_id");
-    case SuggestedAction::Kind::MarkAsPii: return QStringLiteral("mark_as_pii");
-    case SuggestedAction::Kind::Exclude: return QStringLiteral("exclude");
-    case SuggestedAction::Kind::ChangeType: return QStringLiteral("change_type");
-    case SuggestedAction::Kind::DeclareMissingMarker: return QStringLiteral("declare_missing_marker");
-    case SuggestedAction::Kind::TrimWhitespace: return QStringLiteral("trim_whitespace");
+    case SuggestedAction::Kind::MarkAsId:
+        return QStringLiteral("mark_as_id");
+    case SuggestedAction::Kind::MarkAsPii:
+        return QStringLiteral("mark_as_pii");
+    case SuggestedAction::Kind::Exclude:
+        return QStringLiteral("exclude");
+    case SuggestedAction::Kind::ChangeType:
+        return QStringLiteral("change_type");
+    case SuggestedAction::Kind::DeclareMissingMarker:
+        return QStringLiteral("declare_missing_marker");
+    case SuggestedAction::Kind::TrimWhitespace:
+        return QStringLiteral("trim_whitespace");
     }
     return {};
 }
@@ -66,7 +83,9 @@ bool applyToSchema(const SuggestedAction &action, Schema &schema)
         meta->type = SemanticType::Pii;
         meta->piiKind = action.value;
         break;
-    case SuggestedAction::Kind::Exclude: meta->excluded = true; break;
+    case SuggestedAction::Kind::Exclude:
+        meta->excluded = true;
+        break;
     case SuggestedAction::Kind::ChangeType: {
         const std::optional<SemanticType> type = semanticTypeFromKey(action.value);
         if (!type)
@@ -75,7 +94,8 @@ bool applyToSchema(const SuggestedAction &action, Schema &schema)
         break;
     }
     case SuggestedAction::Kind::DeclareMissingMarker:
-    case SuggestedAction::Kind::TrimWhitespace: return false;
+    case SuggestedAction::Kind::TrimWhitespace:
+        return false;
     }
     meta->userOverride = true;
     meta->confidence = 1.0;
@@ -101,28 +121,27 @@ QList<Alert> Profile::alertsOf(const QString &kind, const QString &column) const
     return found;
 }
 
-Result<Profile> profileTable(const Table &table, const Schema &schema, const ProfileOptions &options,
-                             JobContext &job)
+Result<Profile> profileTable(
+    const Table &table, const Schema &schema, const ProfileOptions &options, JobContext &job)
 {
     QElapsedTimer timer;
     timer.start();
     const int targetIndex = options.target.isEmpty() ? -1 : table.indexOf(options.target);
     if (!options.target.isEmpty() && targetIndex < 0) {
         return Error { Error::Code::InvalidInput,
-                       QCoreApplication::translate("core::Profile", "The target column %1 is not in the table.")
-                           .arg(options.target),
-                       QStringLiteral("columns: %1").arg(table.columnNames().join(QStringLiteral(", "))) };
+            QCoreApplication::translate("core::Profile", "The target column %1 is not in the table.")
+                .arg(options.target),
+            QStringLiteral("columns: %1").arg(table.columnNames().join(QStringLiteral(", "))) };
     }
     const int threads = std::max(1, options.threads > 0 ? options.threads : QThread::idealThreadCount());
 
     // Every column on its own; the threads take the next column as they finish one.
     std::vector<profiling::ColumnWork> work(size_t(table.columnCount()));
     const bool ok = profiling::parallelFor(table.columnCount(), threads, job, 0.0, 0.7,
-                                           QCoreApplication::translate("core::Profile", "Profiling columns"),
-                                           [&](int c) {
-        const Column &column = table.column(c);
-        work[size_t(c)] = profiling::profileColumn(column, schema.find(column.name()), options);
-    });
+        QCoreApplication::translate("core::Profile", "Profiling columns"), [&](int c) {
+            const Column &column = table.column(c);
+            work[size_t(c)] = profiling::profileColumn(column, schema.find(column.name()), options);
+        });
     if (!ok)
         return cancelledError();
 
@@ -130,13 +149,15 @@ Result<Profile> profileTable(const Table &table, const Schema &schema, const Pro
     profile.rows = table.rowCount();
     profile.source = options.source;
 
-    std::optional<QList<Association>> associations = profiling::computeAssociations(table, work, threads, job);
+    std::optional<QList<Association>> associations
+        = profiling::computeAssociations(table, work, threads, job);
     if (!associations)
         return cancelledError();
     profile.associations = std::move(*associations);
 
     QList<qint64> examples;
-    const std::optional<qint64> duplicates = profiling::countDuplicateRows(table, work, threads, job, examples);
+    const std::optional<qint64> duplicates
+        = profiling::countDuplicateRows(table, work, threads, job, examples);
     if (!duplicates)
         return cancelledError();
     profile.duplicateRows = *duplicates;
@@ -156,7 +177,8 @@ Result<Profile> profileTable(const Table &table, const Schema &schema, const Pro
         } else {
             ProfileOptions all = options;
             all.topValues = int(std::min<qint64>(t.distinct, 1000));
-            balance.classes = profiling::profileColumn(table.column(targetIndex), schema.find(t.name), all).profile.topValues;
+            balance.classes = profiling::profileColumn(table.column(targetIndex), schema.find(t.name), all)
+                                  .profile.topValues;
         }
         // "ckd\t" is the class "ckd" misspelt: merge labels equal after trimming and case folding.
         QList<ValueCount> merged;
@@ -171,7 +193,7 @@ Result<Profile> profileTable(const Table &table, const Schema &schema, const Pro
             }
         }
         std::stable_sort(merged.begin(), merged.end(),
-                         [](const ValueCount &a, const ValueCount &b) { return a.count > b.count; });
+            [](const ValueCount &a, const ValueCount &b) { return a.count > b.count; });
         balance.classes = merged;
         if (!balance.classes.isEmpty() && t.count > 0)
             balance.minorityShare = double(balance.classes.back().count) / double(t.count);

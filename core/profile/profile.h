@@ -12,7 +12,6 @@
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
-
 #include <array>
 #include <optional>
 #include <vector>
@@ -21,14 +20,14 @@ namespace core {
 
 /// How the profile treats a column (more specific than its storage).
 enum class ProfileKind {
-    Numeric,     ///< numbers with more than two values, or any non-0/1 numbers
-    Binary,      ///< numbers that only take 0 and 1: counts shown, no numeric alerts
-    Boolean,     ///< Boolean storage (yes/no, TRUE/FALSE, ...): counts only, no numeric stats
+    Numeric, ///< numbers with more than two values, or any non-0/1 numbers
+    Binary, ///< numbers that only take 0 and 1: counts shown, no numeric alerts
+    Boolean, ///< Boolean storage (yes/no, TRUE/FALSE, ...): counts only, no numeric stats
     Categorical, ///< labels from a finite set
-    DateTime,    ///< points in time
-    Text,        ///< free text
-    Identifier,  ///< unique per row (or declared Id in the schema)
-    Empty,       ///< no value at all in any row
+    DateTime, ///< points in time
+    Text, ///< free text
+    Identifier, ///< unique per row (or declared Id in the schema)
+    Empty, ///< no value at all in any row
 };
 
 /// "numeric", "binary", "boolean", "categorical", "datetime", "text", "identifier", "empty".
@@ -51,28 +50,28 @@ struct Histogram {
 struct NumericStats {
     static constexpr std::array<double, 7> kQuantileLevels { 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99 };
 
-    qint64 finite = 0;           ///< cells holding a finite number
+    qint64 finite = 0; ///< cells holding a finite number
     qint64 positiveInfinite = 0; ///< +inf cells (not counted as missing, not in any statistic below)
     qint64 negativeInfinite = 0;
-    qint64 extreme = 0;          ///< finite cells with |x| > kExtremeMagnitude (squares overflow)
+    qint64 extreme = 0; ///< finite cells with |x| > kExtremeMagnitude (squares overflow)
     QList<double> extremeExamples;
     double min = 0, max = 0, mean = 0, std = 0, sum = 0;
     double skewness = 0, kurtosis = 0; ///< NaN when fewer than 3 / 4 values or zero variance
     std::array<double, 7> quantiles {}; ///< at kQuantileLevels, numpy "linear" interpolation
-    double mad = 0;                     ///< median absolute deviation (unscaled)
+    double mad = 0; ///< median absolute deviation (unscaled)
     qint64 zeros = 0, negatives = 0;
-    bool integral = false;              ///< every finite value is a whole number
+    bool integral = false; ///< every finite value is a whole number
     double lowerFence = 0, upperFence = 0; ///< Q1 - 1.5 IQR and Q3 + 1.5 IQR
-    qint64 iqrOutliers = 0;                ///< values outside the fences
-    qint64 robustZOutliers = 0;            ///< |x - median| / (1.4826 MAD) > 3.5; 0 when MAD is 0
-    double maxRobustZ = 0;                 ///< largest robust z-score (0 when MAD is 0)
-    QList<double> outlierExamples;         ///< up to 5 most extreme values flagged by both rules
+    qint64 iqrOutliers = 0; ///< values outside the fences
+    qint64 robustZOutliers = 0; ///< |x - median| / (1.4826 MAD) > 3.5; 0 when MAD is 0
+    double maxRobustZ = 0; ///< largest robust z-score (0 when MAD is 0)
+    QList<double> outlierExamples; ///< up to 5 most extreme values flagged by both rules
     Histogram histogram;
-    QList<ValueCount> sentinels;   ///< codes like -7 / 999 set apart from the other values (likely missing)
-    QString plausibleRule;         ///< clinical range applied because of the column's name, e.g. "age"
+    QList<ValueCount> sentinels; ///< codes like -7 / 999 set apart from the other values (likely missing)
+    QString plausibleRule; ///< clinical range applied because of the column's name, e.g. "age"
     double plausibleMin = 0, plausibleMax = 0;
     qint64 belowPlausible = 0, abovePlausible = 0; ///< finite values outside that range
-    QList<double> implausibleExamples;             ///< up to 5 of them, most extreme first
+    QList<double> implausibleExamples; ///< up to 5 of them, most extreme first
 
     static constexpr double kExtremeMagnitude = 1e150;
     qint64 nonFinite() const { return positiveInfinite + negativeInfinite; }
@@ -82,10 +81,10 @@ struct NumericStats {
 struct DateStats {
     double min = 0, max = 0;
     QString minText, maxText; ///< in the column's own format
-    qint64 future = 0;        ///< values after ProfileOptions::now
+    qint64 future = 0; ///< values after ProfileOptions::now
     double largestGapDays = 0; ///< largest distance between consecutive distinct values
-    QString gapFrom, gapTo;    ///< the values on either side of that gap
-    double medianGapDays = 0;  ///< median distance between consecutive distinct values
+    QString gapFrom, gapTo; ///< the values on either side of that gap
+    double medianGapDays = 0; ///< median distance between consecutive distinct values
 };
 
 /// Text and label statistics, computed over the cells (weighted by occurrence).
@@ -93,19 +92,20 @@ struct TextStats {
     int minLength = 0, maxLength = 0;
     double meanLength = 0;
     QList<ValueCount> patterns; ///< top shapes: digit 9, upper A, lower a, others kept ("A-9999")
-    QString regex;              ///< a regular expression every value matches, when one is simple
+    QString regex; ///< a regular expression every value matches, when one is simple
     qint64 whitespacePadded = 0; ///< cells with leading or trailing spaces / tabs
     QList<ValueCount> paddedExamples; ///< the most frequent padded values (up to 10)
-    QList<ValueCount> nonNumericExamples; ///< the most frequent values that are not numbers as written (up to 10)
-    qint64 numericCells = 0;     ///< cells that read as a number as they are
+    QList<ValueCount>
+        nonNumericExamples; ///< the most frequent values that are not numbers as written (up to 10)
+    qint64 numericCells = 0; ///< cells that read as a number as they are
     qint64 numericAfterTrim = 0; ///< cells that read as a number only after trimming whitespace
-    qint64 nonFinite = 0;        ///< cells spelled inf, -inf, Infinity, ...
-    qint64 markerCells = 0;      ///< cells that look like an undeclared missing marker ("?", "N/A", ...)
-    QList<ValueCount> markers;   ///< which markers, how often (as written, whitespace included)
-    QStringList dateFormats;     ///< date layouts found among the values ("ISO", "dd/mm/yyyy", ...)
+    qint64 nonFinite = 0; ///< cells spelled inf, -inf, Infinity, ...
+    qint64 markerCells = 0; ///< cells that look like an undeclared missing marker ("?", "N/A", ...)
+    QList<ValueCount> markers; ///< which markers, how often (as written, whitespace included)
+    QStringList dateFormats; ///< date layouts found among the values ("ISO", "dd/mm/yyyy", ...)
     qint64 decimalComma = 0, decimalPoint = 0; ///< cells like "1,5" and "1.5"
-    QString piiKind;             ///< "email", "phone_number", "ssn", "postal_code", "name", "free_text"
-    double piiShare = 0;         ///< share of cells that match piiKind
+    QString piiKind; ///< "email", "phone_number", "ssn", "postal_code", "name", "free_text"
+    double piiShare = 0; ///< share of cells that match piiKind
     QList<QStringList> spellingVariants; ///< groups of labels equal after trimming and case folding
 };
 
@@ -114,16 +114,16 @@ struct ColumnProfile {
     QString name;
     ColumnStorage storage = ColumnStorage::Number;
     SemanticType semanticType = SemanticType::Numerical; ///< from the schema given
-    double confidence = 1.0;                             ///< the schema's confidence in semanticType
-    bool modelled = true;                                ///< Schema::isModelled() of the given schema
+    double confidence = 1.0; ///< the schema's confidence in semanticType
+    bool modelled = true; ///< Schema::isModelled() of the given schema
     ProfileKind kind = ProfileKind::Numeric;
-    qint64 count = 0;    ///< non-missing cells
-    qint64 missing = 0;  ///< missing cells
+    qint64 count = 0; ///< non-missing cells
+    qint64 missing = 0; ///< missing cells
     qint64 distinct = 0; ///< distinct non-missing values (numbers compared exactly)
     QList<ValueCount> topValues; ///< up to ProfileOptions::topValues, most frequent first
     std::optional<NumericStats> numeric; ///< Number storage (also Binary)
-    std::optional<DateStats> dates;      ///< DateTime storage
-    std::optional<TextStats> text;       ///< Text, Category and Boolean storage
+    std::optional<DateStats> dates; ///< DateTime storage
+    std::optional<TextStats> text; ///< Text, Category and Boolean storage
 
     double missingShare(qint64 rows) const { return rows == 0 ? 0.0 : double(missing) / double(rows); }
     double distinctShare() const { return count == 0 ? 0.0 : double(distinct) / double(count); }
@@ -136,7 +136,7 @@ struct Association {
     int second = -1; ///< for CorrelationRatio: first is the number, second the category
     Method method = Method::Pearson;
     double value = 0; ///< NaN when not computable (constant or fewer than 2 shared rows)
-    qint64 n = 0;     ///< rows where both are present
+    qint64 n = 0; ///< rows where both are present
 };
 /// "pearson", "spearman", "cramers_v", "correlation_ratio".
 QString associationMethodKey(Association::Method method);
@@ -146,7 +146,7 @@ struct Alert {
     QString kind; ///< stable key, see profilejson.h for the list
     Diagnostic::Severity severity = Diagnostic::Severity::Warning;
     QStringList columns; ///< empty when table-wide
-    QString message;     ///< one translated sentence
+    QString message; ///< one translated sentence
     QVariantMap evidence; ///< the numbers behind it (counts, shares, examples)
 };
 
@@ -155,7 +155,7 @@ struct SuggestedAction {
     enum class Kind { MarkAsId, MarkAsPii, Exclude, ChangeType, DeclareMissingMarker, TrimWhitespace };
     Kind kind = Kind::Exclude;
     QString column;
-    QString value;  ///< MarkAsPii: pii kind; ChangeType: semantic type key; DeclareMissingMarker: the marker
+    QString value; ///< MarkAsPii: pii kind; ChangeType: semantic type key; DeclareMissingMarker: the marker
     QString reason; ///< the alert kind that led to it
 };
 /// "mark_as_id", "mark_as_pii", "exclude", "change_type", "declare_missing_marker", "trim_whitespace".
@@ -170,7 +170,7 @@ bool applyToSchema(const SuggestedAction &action, Schema &schema);
 /// Where the table came from, as the loader saw it.
 struct ProfileSource {
     QString path;
-    QString encoding;    ///< e.g. "UTF-8 with BOM" from CsvReadResult::encoding
+    QString encoding; ///< e.g. "UTF-8 with BOM" from CsvReadResult::encoding
     QChar delimiter;
     QChar decimalMark;
     Diagnostics diagnostics; ///< the loader's findings; each becomes an alert of the same kind
@@ -182,22 +182,22 @@ struct TargetBalance {
     /// Most frequent first. Labels that differ only by surrounding whitespace or case count as one
     /// class (under their most frequent spelling); the spelling alert names them.
     QList<ValueCount> classes;
-    double minorityShare = 0;  ///< smallest class share among non-missing cells
+    double minorityShare = 0; ///< smallest class share among non-missing cells
 };
 
 struct ProfileOptions {
-    QString target;          ///< target column for class balance; empty = none
+    QString target; ///< target column for class balance; empty = none
     ProfileSource source;
     QDateTime now = QDateTime::currentDateTimeUtc(); ///< dates after this are "in the future"
     int topValues = 10;
     int histogramBins = 20;
-    int threads = 0;               ///< 0 = QThread::idealThreadCount()
+    int threads = 0; ///< 0 = QThread::idealThreadCount()
     double highMissingShare = 0.2; ///< warn above this missing share
     double almostConstantShare = 0.95; ///< warn when one value holds at least this share
-    int highCardinality = 50;      ///< categorical columns with more distinct labels
-    double skewThreshold = 1.0;    ///< |skewness| above this is "skewed"
+    int highCardinality = 50; ///< categorical columns with more distinct labels
+    double skewThreshold = 1.0; ///< |skewness| above this is "skewed"
     double correlationThreshold = 0.9; ///< |r|, V or eta at or above this is "highly correlated"
-    double imbalanceShare = 0.1;   ///< target minority class share below this is "imbalanced"
+    double imbalanceShare = 0.1; ///< target minority class share below this is "imbalanced"
     int maxAssociationLevels = 1000; ///< categories with more labels are left out of Cramer's V / eta
 };
 
@@ -205,8 +205,8 @@ struct ProfileOptions {
 struct Profile {
     qint64 rows = 0;
     QList<ColumnProfile> columns;
-    qint64 duplicateRows = 0;          ///< rows equal to an earlier row in every cell (pandas duplicated())
-    QList<qint64> duplicateExamples;   ///< 0-based indices of up to 5 duplicate rows
+    qint64 duplicateRows = 0; ///< rows equal to an earlier row in every cell (pandas duplicated())
+    QList<qint64> duplicateExamples; ///< 0-based indices of up to 5 duplicate rows
     QList<Association> associations;
     std::optional<TargetBalance> target;
     QList<Alert> alerts;
@@ -224,7 +224,7 @@ struct Profile {
 /// Reads the table only (no row copies; temporary memory is a few vectors per column), on up to
 /// options.threads threads. Call from any thread; the table must not change meanwhile.
 /// Fails only when cancelled (Error::Code::Cancelled) or when options.target names no column.
-Result<Profile> profileTable(const Table &table, const Schema &schema, const ProfileOptions &options,
-                             JobContext &job);
+Result<Profile> profileTable(
+    const Table &table, const Schema &schema, const ProfileOptions &options, JobContext &job);
 
 } // namespace core

@@ -24,10 +24,10 @@ struct ColumnWork {
     std::vector<std::uint8_t> runStarts;
     /// Binary numbers as 0/1 codes (-1 missing), so they join Cramer's V like categories.
     std::vector<std::int32_t> binaryCodes;
-    bool correlates = false;  ///< takes part in Pearson / Spearman / correlation ratio (as the number)
+    bool correlates = false; ///< takes part in Pearson / Spearman / correlation ratio (as the number)
     bool categorical = false; ///< takes part in Cramer's V / correlation ratio (as the category)
-    int levels = 0;           ///< number of codes for categorical columns
-    double mean = 0;          ///< of the finite values, for centred sums
+    int levels = 0; ///< number of codes for categorical columns
+    double mean = 0; ///< of the finite values, for centred sums
 };
 
 /// Profiles one column. `meta` may be null. Thread-safe for distinct columns.
@@ -37,17 +37,17 @@ ColumnWork profileColumn(const Column &column, const ColumnMeta *meta, const Pro
 /// thread polls job between items and reports progress from `from` to `to`; returns false when
 /// cancelled (items already started finish).
 bool parallelFor(int count, int threads, JobContext &job, double from, double to, const QString &stage,
-                 const std::function<void(int)> &fn);
+    const std::function<void(int)> &fn);
 
 /// Pearson and Spearman for pairs of `correlates` columns, Cramer's V for pairs of `categorical`
 /// columns, correlation ratio for each (correlates, categorical) pair. nullopt when cancelled.
-std::optional<QList<Association>> computeAssociations(const Table &table, const std::vector<ColumnWork> &work,
-                                                      int threads, JobContext &job);
+std::optional<QList<Association>> computeAssociations(
+    const Table &table, const std::vector<ColumnWork> &work, int threads, JobContext &job);
 
 /// Rows equal in every cell to an earlier row (pandas duplicated().sum()), and up to 5 of them.
 /// nullopt when cancelled.
 std::optional<qint64> countDuplicateRows(const Table &table, const std::vector<ColumnWork> &work, int threads,
-                                         JobContext &job, QList<qint64> &examples);
+    JobContext &job, QList<qint64> &examples);
 
 /// Alerts and suggested actions from the measured profile.
 void raiseAlerts(Profile &profile, const ProfileOptions &options);

@@ -44,8 +44,8 @@ namespace core {
 /// - "target" (when a target was named): {"column", "classes": [{"value", "count"}], "minority_share"}.
 /// - "alerts": [{"kind", "severity" ("info", "warning", "error"), "columns", "message",
 ///   "evidence": {numbers behind it}}]. Kinds: constant, almost_constant, all_missing, high_missing,
-///   high_cardinality, unique, duplicate_rows, skewed, outliers, zeros, implausible_zeros,
-///   implausible_negatives, implausible_value, non_finite, extreme_value, mixed_types,
+///   high_cardinality, unique, identifier (an Id that repeats), duplicate_rows, skewed, outliers, zeros,
+///   implausible_zeros, implausible_negatives, implausible_value, non_finite, extreme_value, mixed_types,
 ///   inconsistent_formats, inconsistent_spelling, whitespace, missing_marker, pii, high_correlation,
 ///   imbalanced_target, future_dates, date_gap, encoding, plus every loader diagnostic's own kind.
 /// - "actions": [{"action" ("mark_as_id", "mark_as_pii", "exclude", "change_type",

@@ -2,7 +2,6 @@
 #include "core/profile/valueanalysis.h"
 
 #include <QSet>
-
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -11,58 +10,64 @@ namespace core::profiling {
 
 namespace {
 
-// A run of digits, a run of letters, or one other character: enough to recognise layouts
-// without regular expressions (which would be slower on millions of distinct values).
-struct Token {
-    enum Type { Digits, Letters, Other } type;
-    int length;
-    QStringView text;
-};
+    // A run of digits, a run of letters, or one other character: enough to recognise layouts
+    // without regular expressions (which would be slower on millions of distinct values).
+    struct Token {
+        enum Type { Digits, Letters, Other } type;
+        int length;
+        QStringView text;
+    };
 
-QList<Token> tokenize(QStringView text)
-{
-    QList<Token> tokens;
-    qsizetype i = 0;
-    while (i < text.size()) {
-        const QChar c = text[i];
-        qsizetype j = i + 1;
-        Token::Type type = Token::Other;
-        if (c.isDigit() && c.unicode() < 128) {
-            type = Token::Digits;
-            while (j < text.size() && text[j].isDigit() && text[j].unicode() < 128)
-                ++j;
-        } else if (c.isLetter()) {
-            type = Token::Letters;
-            while (j < text.size() && text[j].isLetter())
-                ++j;
+    QList<Token> tokenize(QStringView text)
+    {
+        QList<Token> tokens;
+        qsizetype i = 0;
+        while (i < text.size()) {
+            const QChar c = text[i];
+            qsizetype j = i + 1;
+            Token::Type type = Token::Other;
+            if (c.isDigit() && c.unicode() < 128) {
+                type = Token::Digits;
+                while (j < text.size() && text[j].isDigit() && text[j].unicode() < 128)
+                    ++j;
+            } else if (c.isLetter()) {
+                type = Token::Letters;
+                while (j < text.size() && text[j].isLetter())
+                    ++j;
+            }
+            tokens.append(Token { type, int(j - i), text.mid(i, j - i) });
+            i = j;
         }
-        tokens.append(Token { type, int(j - i), text.mid(i, j - i) });
-        i = j;
+        return tokens;
     }
-    return tokens;
-}
 
-bool isDigits(const Token &t, int minLength, int maxLength)
-{
-    return t.type == Token::Digits && t.length >= minLength && t.length <= maxLength;
-}
-bool isChar(const Token &t, char c) { return t.type == Token::Other && t.text.size() == 1 && t.text[0] == QLatin1Char(c); }
+    bool isDigits(const Token &t, int minLength, int maxLength)
+    {
+        return t.type == Token::Digits && t.length >= minLength && t.length <= maxLength;
+    }
+    bool isChar(const Token &t, char c)
+    {
+        return t.type == Token::Other && t.text.size() == 1 && t.text[0] == QLatin1Char(c);
+    }
 
-bool isMonthName(const Token &t)
-{
-    static const std::array<const char *, 12> months { "jan", "feb", "mar", "apr", "may", "jun",
-                                                       "jul", "aug", "sep", "oct", "nov", "dec" };
-    if (t.type != Token::Letters || t.length < 3)
+    bool isMonthName(const Token &t)
+    {
+        static const std::array<const char *, 12> months { "jan", "feb", "mar", "apr", "may", "jun", "jul",
+            "aug", "sep", "oct", "nov", "dec" };
+        if (t.type != Token::Letters || t.length < 3)
+            return false;
+        const QString prefix = t.text.left(3).toString().toLower();
+        for (const char *m : months) {
+            if (prefix == QLatin1String(m))
+                return true;
+        }
         return false;
-    const QString prefix = t.text.left(3).toString().toLower();
-    for (const char *m : months) {
-        if (prefix == QLatin1String(m))
-            return true;
     }
-    return false;
-}
 
-int toInt(QStringView digits) { return digits.toString().toInt(); }
+    int toInt(QStringView digits)
+    {
+        return digits.toString().toInt();
+    }
 
 } // namespace
 
@@ -103,12 +108,27 @@ bool isInfinitySpelling(QStringView text)
 bool isMissingMarkerText(QStringView trimmed)
 {
     static const QSet<QString> markers {
-        QStringLiteral("?"), QStringLiteral("??"), QStringLiteral("-"), QStringLiteral("--"),
-        QStringLiteral("."), QStringLiteral("na"), QStringLiteral("n/a"), QStringLiteral("n.a."),
-        QStringLiteral("nan"), QStringLiteral("null"), QStringLiteral("none"), QStringLiteral("nil"),
-        QStringLiteral("missing"), QStringLiteral("unknown"), QStringLiteral("unk"), QStringLiteral("#n/a"),
-        QStringLiteral("not available"), QStringLiteral("not known"), QStringLiteral("not recorded"),
-        QStringLiteral("(blank)"), QStringLiteral("blank"),
+        QStringLiteral("?"),
+        QStringLiteral("??"),
+        QStringLiteral("-"),
+        QStringLiteral("--"),
+        QStringLiteral("."),
+        QStringLiteral("na"),
+        QStringLiteral("n/a"),
+        QStringLiteral("n.a."),
+        QStringLiteral("nan"),
+        QStringLiteral("null"),
+        QStringLiteral("none"),
+        QStringLiteral("nil"),
+        QStringLiteral("missing"),
+        QStringLiteral("unknown"),
+        QStringLiteral("unk"),
+        QStringLiteral("#n/a"),
+        QStringLiteral("not available"),
+        QStringLiteral("not known"),
+        QStringLiteral("not recorded"),
+        QStringLiteral("(blank)"),
+        QStringLiteral("blank"),
     };
     if (trimmed.isEmpty() || trimmed.size() > 16)
         return false;
@@ -117,7 +137,8 @@ bool isMissingMarkerText(QStringView trimmed)
 
 bool isSentinelNumber(double value)
 {
-    static constexpr std::array<double, 11> sentinels { -1, -7, -8, -9, -99, -999, -9999, 99, 999, 9999, 99999 };
+    static constexpr std::array<double, 11> sentinels { -1, -7, -8, -9, -99, -999, -9999, 99, 999, 9999,
+        99999 };
     for (double s : sentinels) {
         if (value == s)
             return true;
@@ -266,49 +287,49 @@ bool looksLikePersonName(QStringView text)
 
 namespace {
 
-QString characterClass(const QSet<QChar> &chars)
-{
-    bool digit = false, lowerHex = false, upperHex = false, lower = false, upper = false;
-    for (QChar c : chars) {
-        const char16_t u = c.unicode();
-        if (u >= '0' && u <= '9')
-            digit = true;
-        else if (u >= 'a' && u <= 'f')
-            lowerHex = true;
-        else if (u >= 'A' && u <= 'F')
-            upperHex = true;
-        else if (u >= 'a' && u <= 'z')
-            lower = true;
-        else if (u >= 'A' && u <= 'Z')
-            upper = true;
-        else
-            return {};
+    QString characterClass(const QSet<QChar> &chars)
+    {
+        bool digit = false, lowerHex = false, upperHex = false, lower = false, upper = false;
+        for (QChar c : chars) {
+            const char16_t u = c.unicode();
+            if (u >= '0' && u <= '9')
+                digit = true;
+            else if (u >= 'a' && u <= 'f')
+                lowerHex = true;
+            else if (u >= 'A' && u <= 'F')
+                upperHex = true;
+            else if (u >= 'a' && u <= 'z')
+                lower = true;
+            else if (u >= 'A' && u <= 'Z')
+                upper = true;
+            else
+                return {};
+        }
+        const bool anyLower = lower || lowerHex, anyUpper = upper || upperHex;
+        if (!anyLower && !anyUpper)
+            return QStringLiteral("[0-9]");
+        if (digit && !lower && !anyUpper)
+            return QStringLiteral("[0-9a-f]");
+        if (digit && !upper && !anyLower)
+            return QStringLiteral("[0-9A-F]");
+        if (!digit && !anyUpper)
+            return QStringLiteral("[a-z]");
+        if (!digit && !anyLower)
+            return QStringLiteral("[A-Z]");
+        if (!digit)
+            return QStringLiteral("[A-Za-z]");
+        if (!anyUpper)
+            return QStringLiteral("[0-9a-z]");
+        if (!anyLower)
+            return QStringLiteral("[0-9A-Z]");
+        return QStringLiteral("[0-9A-Za-z]");
     }
-    const bool anyLower = lower || lowerHex, anyUpper = upper || upperHex;
-    if (!anyLower && !anyUpper)
-        return QStringLiteral("[0-9]");
-    if (digit && !lower && !anyUpper)
-        return QStringLiteral("[0-9a-f]");
-    if (digit && !upper && !anyLower)
-        return QStringLiteral("[0-9A-F]");
-    if (!digit && !anyUpper)
-        return QStringLiteral("[a-z]");
-    if (!digit && !anyLower)
-        return QStringLiteral("[A-Z]");
-    if (!digit)
-        return QStringLiteral("[A-Za-z]");
-    if (!anyUpper)
-        return QStringLiteral("[0-9a-z]");
-    if (!anyLower)
-        return QStringLiteral("[0-9A-Z]");
-    return QStringLiteral("[0-9A-Za-z]");
-}
 
-QString escaped(QChar c)
-{
-    static const QString special = QStringLiteral("\\^$.|?*+()[]{}");
-    return special.contains(c) ? QString(u'\\') + c : QString(c);
-}
+    QString escaped(QChar c)
+    {
+        static const QString special = QStringLiteral("\\^$.|?*+()[]{}");
+        return special.contains(c) ? QString(u'\\') + c : QString(c);
+    }
 
 } // namespace
 

@@ -5,7 +5,6 @@
 
 #include <QString>
 #include <QStringView>
-
 #include <optional>
 
 /// Helpers that classify single cell texts; used by the profiler on distinct values.

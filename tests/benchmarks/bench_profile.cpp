@@ -10,16 +10,13 @@
 #include "core/profile/profile.h"
 #include "core/profile/profilejson.h"
 
-#include <benchmark/benchmark.h>
-
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QRandomGenerator>
-
+#include <benchmark/benchmark.h>
 #include <cstdio>
-
 #include <sys/resource.h>
 
 namespace {
@@ -60,7 +57,11 @@ void resetPeak()
 // Notes how long each stage of the profile took (stages are the progress messages).
 class StageTimer final : public core::JobContext {
 public:
-    StageTimer() { m_timer.start(); m_stage = QStringLiteral("start"); }
+    StageTimer()
+    {
+        m_timer.start();
+        m_stage = QStringLiteral("start");
+    }
     bool isCancelled() const override { return false; }
     void reportProgress(double, const QString &stage) override
     {
@@ -72,7 +73,9 @@ public:
     void finish()
     {
         if (!m_stage.isEmpty())
-            m_parts.append(QStringLiteral("\"%1\": %2").arg(m_stage).arg(double(m_timer.nsecsElapsed()) / 1e9, 0, 'f', 3));
+            m_parts.append(QStringLiteral("\"%1\": %2")
+                               .arg(m_stage)
+                               .arg(double(m_timer.nsecsElapsed()) / 1e9, 0, 'f', 3));
         m_timer.restart();
     }
     QString json() const { return u'{' + m_parts.join(QStringLiteral(", ")) + u'}'; }
@@ -127,10 +130,10 @@ int profileOnce(const QString &path, int threads, const QString &jsonPath)
                 "\"profile_cpu_seconds\": %.4f, \"rows\": %lld, \"columns\": %d, "
                 "\"threads\": %d, \"rss_before_profile_mib\": %.1f, \"profile_extra_peak_mib\": %.1f, "
                 "\"alerts\": %lld, \"associations\": %lld, \"stages\": %s}\n",
-                loadSeconds, profileSeconds, loadCpu, profileCpu, static_cast<long long>(r.table.rowCount()), r.table.columnCount(), threads,
-                double(before) / 1024.0, double(peak - before) / 1024.0,
-                static_cast<long long>(profile.value().alerts.size()),
-                static_cast<long long>(profile.value().associations.size()), qPrintable(stages.json()));
+        loadSeconds, profileSeconds, loadCpu, profileCpu, static_cast<long long>(r.table.rowCount()),
+        r.table.columnCount(), threads, double(before) / 1024.0, double(peak - before) / 1024.0,
+        static_cast<long long>(profile.value().alerts.size()),
+        static_cast<long long>(profile.value().associations.size()), qPrintable(stages.json()));
     return 0;
 }
 
@@ -189,7 +192,7 @@ int main(int argc, char **argv)
         const int t = int(args.indexOf(QStringLiteral("--threads")));
         const int j = int(args.indexOf(QStringLiteral("--json")));
         return profileOnce(args.at(once + 1), t >= 0 && t + 1 < args.size() ? args.at(t + 1).toInt() : 0,
-                           j >= 0 && j + 1 < args.size() ? args.at(j + 1) : QString());
+            j >= 0 && j + 1 < args.size() ? args.at(j + 1) : QString());
     }
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();

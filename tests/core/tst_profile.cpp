@@ -7,7 +7,6 @@
 
 #include <QJsonArray>
 #include <QTest>
-
 #include <cmath>
 #include <limits>
 
@@ -37,7 +36,7 @@ core::Column numbers(const QString &name, const QList<double> &values, bool inte
 }
 
 core::Column labels(const QString &name, const QStringList &values,
-                    core::ColumnStorage storage = core::ColumnStorage::Category)
+    core::ColumnStorage storage = core::ColumnStorage::Category)
 {
     core::Column c(name, storage);
     for (const QString &v : values) {
@@ -51,8 +50,8 @@ core::Column labels(const QString &name, const QStringList &values,
     return c;
 }
 
-core::Column booleans(const QString &name, const QString &falseSpelling, const QString &trueSpelling,
-                      const QList<int> &values)
+core::Column booleans(
+    const QString &name, const QString &falseSpelling, const QString &trueSpelling, const QList<int> &values)
 {
     core::Column c(name, core::ColumnStorage::Boolean);
     c.labels() = { falseSpelling, trueSpelling };
@@ -78,7 +77,8 @@ const core::ColumnProfile &col(const core::Profile &p, const QString &name)
     return p.columns[i];
 }
 
-bool hasAction(const core::Profile &p, core::SuggestedAction::Kind kind, const QString &column, const QString &value = {})
+bool hasAction(const core::Profile &p, core::SuggestedAction::Kind kind, const QString &column,
+    const QString &value = {})
 {
     for (const core::SuggestedAction &a : p.actions) {
         if (a.kind == kind && a.column == column && (value.isNull() || a.value == value))
@@ -169,7 +169,8 @@ private Q_SLOTS:
         // -> 2 duplicates, rows 2 and 5
         core::Table t;
         t.addColumn(numbers(QStringLiteral("p"), { 1, 2, 1, 1, NaN, NaN, 3 }));
-        t.addColumn(labels(QStringLiteral("q"), S({ "a", "b", "a", "c", "", "", "a" }), core::ColumnStorage::Text));
+        t.addColumn(
+            labels(QStringLiteral("q"), S({ "a", "b", "a", "c", "", "", "a" }), core::ColumnStorage::Text));
         const core::Profile p = profileOf(t);
         QCOMPARE(p.duplicateRows, 2);
         QCOMPARE(p.duplicateExamples, (QList<qint64> { 2, 5 }));
@@ -193,7 +194,8 @@ private Q_SLOTS:
         QCOMPARE(p.alertsOf(QStringLiteral("constant"), QStringLiteral("site")).size(), 1);
         QCOMPARE(p.alertsOf(QStringLiteral("constant"), QStringLiteral("protocol_version")).size(), 1);
         QCOMPARE(p.alertsOf(QStringLiteral("constant"), QStringLiteral("age")).size(), 0);
-        QCOMPARE(p.alertsOf(QStringLiteral("unique"), QStringLiteral("age")).size(), 0); // unique by chance, not an ID
+        QCOMPARE(p.alertsOf(QStringLiteral("unique"), QStringLiteral("age")).size(),
+            0); // unique by chance, not an ID
         QCOMPARE(col(p, QStringLiteral("age")).kind, core::ProfileKind::Numeric);
     }
 
@@ -206,7 +208,8 @@ private Q_SLOTS:
             code << (i < 11 ? -7.0 : NaN);
         t.addColumn(numbers(QStringLiteral("prior_surgery_code"), code, true));
         const core::Profile p = profileOf(t);
-        const QList<core::Alert> a = p.alertsOf(QStringLiteral("constant"), QStringLiteral("prior_surgery_code"));
+        const QList<core::Alert> a
+            = p.alertsOf(QStringLiteral("constant"), QStringLiteral("prior_surgery_code"));
         QCOMPARE(a.size(), 1);
         QVERIFY(a.front().message.contains(QStringLiteral("constant apart from missing")));
         QVERIFY(a.front().message.contains(QStringLiteral("45.0%")));
@@ -249,7 +252,8 @@ private Q_SLOTS:
         QCOMPARE(c.text->regex, QStringLiteral("S-[0-9a-f]{8}"));
         const QList<core::Alert> a = p.alertsOf(QStringLiteral("unique"), QStringLiteral("sample_id"));
         QCOMPARE(a.size(), 1);
-        QCOMPARE(a.front().evidence.value(QStringLiteral("pattern")).toString(), QStringLiteral("S-[0-9a-f]{8}"));
+        QCOMPARE(
+            a.front().evidence.value(QStringLiteral("pattern")).toString(), QStringLiteral("S-[0-9a-f]{8}"));
         QVERIFY(hasAction(p, core::SuggestedAction::Kind::MarkAsId, QStringLiteral("sample_id")));
     }
 
@@ -258,7 +262,7 @@ private Q_SLOTS:
         // 027: consent True 9 / False 3, readmit_30d 0 x9 / 1 x3, pending_result empty.
         core::Table t;
         t.addColumn(booleans(QStringLiteral("consent"), QStringLiteral("False"), QStringLiteral("True"),
-                             { 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1 }));
+            { 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1 }));
         t.addColumn(numbers(QStringLiteral("readmit_30d"), { 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0 }, true));
         QList<double> empty;
         for (int i = 0; i < 12; ++i)
@@ -278,7 +282,8 @@ private Q_SLOTS:
         QCOMPARE(readmit.topValues.front().count, 9);
         QVERIFY(p.alertsOf(QStringLiteral("zeros"), QStringLiteral("readmit_30d")).isEmpty());
         QCOMPARE(col(p, QStringLiteral("pending_result")).kind, core::ProfileKind::Empty);
-        const QList<core::Alert> empties = p.alertsOf(QStringLiteral("all_missing"), QStringLiteral("pending_result"));
+        const QList<core::Alert> empties
+            = p.alertsOf(QStringLiteral("all_missing"), QStringLiteral("pending_result"));
         QCOMPARE(empties.size(), 1);
         QVERIFY(empties.front().message.contains(QStringLiteral("100% missing")));
         QVERIFY(hasAction(p, core::SuggestedAction::Kind::Exclude, QStringLiteral("pending_result")));
@@ -299,25 +304,31 @@ private Q_SLOTS:
         // The chronic kidney disease file's quirks, in miniature: tab-padded numbers, "\t?",
         // "ckd\t" beside "ckd", " yes" beside "yes".
         core::Table t;
-        t.addColumn(labels(QStringLiteral("pcv"), S({ "44", "38", "\t43", "31", "\t?", "35", "39", "?", "41", "40" })));
+        t.addColumn(labels(
+            QStringLiteral("pcv"), S({ "44", "38", "\t43", "31", "\t?", "35", "39", "?", "41", "40" })));
         t.addColumn(labels(QStringLiteral("classification"),
-                           S({ "ckd", "ckd", "ckd\t", "notckd", "ckd", "notckd", "ckd", "ckd", "notckd", "ckd" })));
-        t.addColumn(labels(QStringLiteral("dm"), S({ "yes", "no", " yes", "\tno", "no", "yes", "no", "no", "no", "yes" })));
+            S({ "ckd", "ckd", "ckd\t", "notckd", "ckd", "notckd", "ckd", "ckd", "notckd", "ckd" })));
+        t.addColumn(labels(
+            QStringLiteral("dm"), S({ "yes", "no", " yes", "\tno", "no", "yes", "no", "no", "no", "yes" })));
         core::ProfileOptions options;
         options.target = QStringLiteral("classification");
         const core::Profile p = profileOf(t, options);
         QCOMPARE(p.alertsOf(QStringLiteral("whitespace"), QStringLiteral("pcv")).size(), 1);
         QCOMPARE(p.alertsOf(QStringLiteral("whitespace"), QStringLiteral("classification")).size(), 1);
         QCOMPARE(p.alertsOf(QStringLiteral("whitespace"), QStringLiteral("dm")).size(), 1);
-        const QList<core::Alert> markers = p.alertsOf(QStringLiteral("missing_marker"), QStringLiteral("pcv"));
+        const QList<core::Alert> markers
+            = p.alertsOf(QStringLiteral("missing_marker"), QStringLiteral("pcv"));
         QCOMPARE(markers.size(), 1);
         QCOMPARE(markers.front().evidence.value(QStringLiteral("count")).toLongLong(), 2);
-        QVERIFY(hasAction(p, core::SuggestedAction::Kind::DeclareMissingMarker, QStringLiteral("pcv"), QStringLiteral("?")));
+        QVERIFY(hasAction(p, core::SuggestedAction::Kind::DeclareMissingMarker, QStringLiteral("pcv"),
+            QStringLiteral("?")));
         const QList<core::Alert> mixed = p.alertsOf(QStringLiteral("mixed_types"), QStringLiteral("pcv"));
         QCOMPARE(mixed.size(), 1);
         QCOMPARE(mixed.front().evidence.value(QStringLiteral("numbers")).toLongLong(), 7);
-        QVERIFY(hasAction(p, core::SuggestedAction::Kind::ChangeType, QStringLiteral("pcv"), QStringLiteral("numerical")));
-        QCOMPARE(p.alertsOf(QStringLiteral("inconsistent_spelling"), QStringLiteral("classification")).size(), 1);
+        QVERIFY(hasAction(
+            p, core::SuggestedAction::Kind::ChangeType, QStringLiteral("pcv"), QStringLiteral("numerical")));
+        QCOMPARE(
+            p.alertsOf(QStringLiteral("inconsistent_spelling"), QStringLiteral("classification")).size(), 1);
         QCOMPARE(p.alertsOf(QStringLiteral("inconsistent_spelling"), QStringLiteral("dm")).size(), 1);
         QCOMPARE(col(p, QStringLiteral("dm")).text->spellingVariants.size(), 2); // yes group, no group
         QVERIFY(p.target);
@@ -330,8 +341,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QStringList>("values");
         QTest::addColumn<QString>("kind");
-        QTest::newRow("email") << QStringLiteral("contact")
-                               << S({ "ann@example.org", "bo.lee@mail.example.com", "c_d@x.io", "dora@y.net" })
+        QTest::newRow("email") << QStringLiteral(
+            "contact") << S({ "ann@example.org", "bo.lee@mail.example.com", "c_d@x.io", "dora@y.net" })
                                << QStringLiteral("email");
         QTest::newRow("phone") << QStringLiteral("tel")
                                << S({ "(555) 123-4567", "+1 555 987 6543", "555-222-1111", "555.333.4444" })
@@ -348,10 +359,11 @@ private Q_SLOTS:
         QTest::newRow("free text")
             << QStringLiteral("note")
             << S({ "Patient reports mild chest pain after climbing the stairs at home yesterday",
-                             "No complaints today, blood pressure well controlled on current medication",
-                             "Follow up in three weeks to review the laboratory results with the family" })
+                   "No complaints today, blood pressure well controlled on current medication",
+                   "Follow up in three weeks to review the laboratory results with the family" })
             << QStringLiteral("free_text");
-        QTest::newRow("not pii") << QStringLiteral("unit") << S({ "ICU", "ER", "Ward 3", "ICU" }) << QString();
+        QTest::newRow("not pii") << QStringLiteral("unit") << S({ "ICU", "ER", "Ward 3", "ICU" })
+                                 << QString();
     }
     void piiDetection()
     {
@@ -372,7 +384,8 @@ private Q_SLOTS:
         core::Table t;
         t.addColumn(numbers(QStringLiteral("age"), { 34, 51, 150, 47, -2, 62, 70, 58, 39, 44 }, true));
         t.addColumn(numbers(QStringLiteral("bmi"), { 24.1, 0, 31.2, 27.5, 0, 22.8, 29.9, 26.4, 33.0, 25.5 }));
-        t.addColumn(numbers(QStringLiteral("SystolicBP"), { 120, 135, 999, 128, 142, 118, 999, 131, 125, 140 }, true));
+        t.addColumn(numbers(
+            QStringLiteral("SystolicBP"), { 120, 135, 999, 128, 142, 118, 999, 131, 125, 140 }, true));
         t.addColumn(numbers(QStringLiteral("stage"), { 1, 2, 150, 3, 2, 1, 4, 3, 2, 1 }, true));
         const core::Profile p = profileOf(t);
         const QList<core::Alert> age = p.alertsOf(QStringLiteral("implausible_value"), QStringLiteral("age"));
@@ -380,19 +393,23 @@ private Q_SLOTS:
         QCOMPARE(age.front().evidence.value(QStringLiteral("above")).toLongLong(), 1);
         QCOMPARE(age.front().evidence.value(QStringLiteral("below")).toLongLong(), 1);
         QCOMPARE(p.alertsOf(QStringLiteral("implausible_zeros"), QStringLiteral("bmi")).size(), 1);
-        QVERIFY(hasAction(p, core::SuggestedAction::Kind::DeclareMissingMarker, QStringLiteral("bmi"), QStringLiteral("0")));
+        QVERIFY(hasAction(p, core::SuggestedAction::Kind::DeclareMissingMarker, QStringLiteral("bmi"),
+            QStringLiteral("0")));
         QCOMPARE(p.alertsOf(QStringLiteral("missing_marker"), QStringLiteral("SystolicBP")).size(), 1);
         QVERIFY(hasAction(p, core::SuggestedAction::Kind::DeclareMissingMarker, QStringLiteral("SystolicBP"),
-                          QStringLiteral("999")));
-        QCOMPARE(p.alertsOf(QStringLiteral("implausible_value"), QStringLiteral("stage")).size(), 0); // not "age"
+            QStringLiteral("999")));
+        QCOMPARE(
+            p.alertsOf(QStringLiteral("implausible_value"), QStringLiteral("stage")).size(), 0); // not "age"
     }
 
     void inconsistentFormats()
     {
         core::Table t;
-        t.addColumn(labels(QStringLiteral("followup"), S({ "2021-03-04", "04/03/2021", "4 Mar 2021", "2021-03-05",
-                                                         "05/03/2021", "Mar 6 2021", "2021-03-07", "20210308" })));
-        t.addColumn(labels(QStringLiteral("weight"), S({ "72,5", "65.0", "80,25", "70", "68.5", "77,0", "81", "90" })));
+        t.addColumn(labels(QStringLiteral("followup"),
+            S({ "2021-03-04", "04/03/2021", "4 Mar 2021", "2021-03-05", "05/03/2021", "Mar 6 2021",
+                "2021-03-07", "20210308" })));
+        t.addColumn(labels(
+            QStringLiteral("weight"), S({ "72,5", "65.0", "80,25", "70", "68.5", "77,0", "81", "90" })));
         const core::Profile p = profileOf(t);
         QCOMPARE(col(p, QStringLiteral("followup")).text->dateFormats.size(), 5);
         QCOMPARE(p.alertsOf(QStringLiteral("inconsistent_formats"), QStringLiteral("followup")).size(), 1);
@@ -453,7 +470,8 @@ private Q_SLOTS:
         core::Table t;
         t.addColumn(numbers(QStringLiteral("x"), { 1, 2, 3 }));
         CancellingJob job;
-        const core::Result<core::Profile> r = core::profileTable(t, core::Schema {}, core::ProfileOptions {}, job);
+        const core::Result<core::Profile> r
+            = core::profileTable(t, core::Schema {}, core::ProfileOptions {}, job);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, core::Error::Code::Cancelled);
     }
@@ -465,15 +483,16 @@ private Q_SLOTS:
         core::ProfileOptions options;
         options.source.encoding = QStringLiteral("UTF-8 with BOM");
         options.source.diagnostics.append(core::Diagnostic { core::Diagnostic::Severity::Warning,
-                                                             QStringLiteral("trailing_delimiter"),
-                                                             QStringLiteral("Trailing delimiter on 7 rows."), {}, 2 });
+            QStringLiteral("trailing_delimiter"), QStringLiteral("Trailing delimiter on 7 rows."), {}, 2 });
         const core::Profile p = profileOf(t, options);
         QCOMPARE(p.alertsOf(QStringLiteral("trailing_delimiter")).size(), 1);
         QCOMPARE(p.alertsOf(QStringLiteral("encoding")).size(), 1);
-        QVERIFY(p.alertsOf(QStringLiteral("encoding")).front().message.contains(QStringLiteral("UTF-8 with BOM")));
+        QVERIFY(p.alertsOf(QStringLiteral("encoding"))
+                    .front()
+                    .message.contains(QStringLiteral("UTF-8 with BOM")));
         const QJsonObject json = core::profileToJson(p);
         QCOMPARE(json.value(QStringLiteral("source")).toObject().value(QStringLiteral("encoding")).toString(),
-                 QStringLiteral("UTF-8 with BOM"));
+            QStringLiteral("UTF-8 with BOM"));
     }
 
     void jsonHasTheDocumentedKeys()
@@ -487,8 +506,8 @@ private Q_SLOTS:
         const QJsonArray columns = json.value(QStringLiteral("columns")).toArray();
         QCOMPARE(columns.size(), 2);
         const QJsonObject x = columns.at(0).toObject();
-        for (const char *key : { "name", "type", "missing", "distinct", "min", "max", "mean", "std", "quantiles",
-                                 "skewness", "kurtosis", "zeros", "negatives", "histogram", "top_values" })
+        for (const char *key : { "name", "type", "missing", "distinct", "min", "max", "mean", "std",
+                 "quantiles", "skewness", "kurtosis", "zeros", "negatives", "histogram", "top_values" })
             QVERIFY2(x.contains(QLatin1String(key)), key);
         QCOMPARE(x.value(QStringLiteral("missing")).toInteger(), 1);
         QCOMPARE(x.value(QStringLiteral("mean")).toDouble(), 5.0 / 3.0);
@@ -512,10 +531,12 @@ private Q_SLOTS:
         QCOMPARE(dateLayoutOf(u"250.00"), QString());
         QCOMPARE(piiKindOfValue(u"2021-03-04"), QString()); // a date is not a phone number
         QCOMPARE(commonRegex({ { QStringLiteral("000101"), 1 }, { QStringLiteral("000102"), 1 } }),
-                 QStringLiteral("00010[0-9]"));
-        QCOMPARE(commonRegex({ { QStringLiteral("7"), 1 }, { QStringLiteral("123"), 1 } }), QStringLiteral("[0-9]{1,3}"));
+            QStringLiteral("00010[0-9]"));
+        QCOMPARE(commonRegex({ { QStringLiteral("7"), 1 }, { QStringLiteral("123"), 1 } }),
+            QStringLiteral("[0-9]{1,3}"));
         QCOMPARE(nameTokens(QStringLiteral("SystolicBP_mmHg")),
-                 (QStringList { QStringLiteral("systolic"), QStringLiteral("bp"), QStringLiteral("mm"), QStringLiteral("hg") }));
+            (QStringList { QStringLiteral("systolic"), QStringLiteral("bp"), QStringLiteral("mm"),
+                QStringLiteral("hg") }));
     }
 };
 

@@ -6,7 +6,6 @@
 #include "core/data/csvreader.h"
 #include "core/profile/profile.h"
 #include "core/profile/profilejson.h"
-
 #include "testpaths.h"
 
 #include <QDir>
@@ -45,13 +44,15 @@ std::optional<Loaded> load(const QString &path, const core::CsvOptions &csv = {}
     options.source.delimiter = read.value().delimiter;
     options.source.decimalMark = read.value().decimalMark;
     options.source.diagnostics = read.value().diagnostics;
-    core::Result<core::Profile> profile = core::profileTable(read.value().table, read.value().schema, options, job);
+    core::Result<core::Profile> profile
+        = core::profileTable(read.value().table, read.value().schema, options, job);
     if (!profile.ok()) {
         qWarning("%s: %s", qPrintable(path), qPrintable(profile.error().toString()));
         return std::nullopt;
     }
     if (qEnvironmentVariableIsSet("HEALTHSYNTH_PROFILE_DUMP"))
-        qInfo().noquote() << path << QJsonDocument(core::profileToJson(profile.value())).toJson(QJsonDocument::Indented);
+        qInfo().noquote()
+            << path << QJsonDocument(core::profileToJson(profile.value())).toJson(QJsonDocument::Indented);
     return Loaded { std::move(read).value(), std::move(profile).value() };
 }
 
@@ -79,9 +80,15 @@ private Q_SLOTS:
         QVERIFY(l);
         QCOMPARE(l->profile.source.encoding, QStringLiteral("UTF-8 with BOM"));
         QVERIFY(hasAlert(l->profile, "encoding"));
-        QVERIFY(l->profile.alertsOf(QStringLiteral("encoding")).front().message.contains(QStringLiteral("UTF-8 with BOM")));
-        QCOMPARE(core::profileToJson(l->profile).value(QStringLiteral("source")).toObject().value(QStringLiteral("encoding")).toString(),
-                 QStringLiteral("UTF-8 with BOM"));
+        QVERIFY(l->profile.alertsOf(QStringLiteral("encoding"))
+                    .front()
+                    .message.contains(QStringLiteral("UTF-8 with BOM")));
+        QCOMPARE(core::profileToJson(l->profile)
+                     .value(QStringLiteral("source"))
+                     .toObject()
+                     .value(QStringLiteral("encoding"))
+                     .toString(),
+            QStringLiteral("UTF-8 with BOM"));
         QCOMPARE(l->profile.rows, 8);
     }
 
@@ -122,7 +129,8 @@ private Q_SLOTS:
         QCOMPARE(infinite(QStringLiteral("ratio")), 2);
         QCOMPARE(infinite(QStringLiteral("titer")), 1);
         QCOMPARE(p.alertsOf(QStringLiteral("non_finite"), QStringLiteral("ratio")).size(), 1);
-        QVERIFY(p.alertsOf(QStringLiteral("non_finite_values"), QStringLiteral("ratio")).isEmpty()); // no double report
+        QVERIFY(p.alertsOf(QStringLiteral("non_finite_values"), QStringLiteral("ratio"))
+                    .isEmpty()); // no double report
         QVERIFY(hasAlert(p, "non_finite", "titer"));
         QVERIFY(col(p, QStringLiteral("titer")).numeric);
         QCOMPARE(col(p, QStringLiteral("titer")).numeric->extreme, 1);
@@ -148,8 +156,9 @@ private Q_SLOTS:
         const auto typed = load(testsupport::caseFile(QStringLiteral("018_date_formats_ydm_and_mixed.csv")));
         QVERIFY(typed);
         QVERIFY(hasAlert(typed->profile, "mixed_date_formats", "followup_date_mixed")
-                || hasAlert(typed->profile, "inconsistent_formats", "followup_date_mixed"));
-        const auto raw = load(testsupport::caseFile(QStringLiteral("018_date_formats_ydm_and_mixed.csv")), rawOptions());
+            || hasAlert(typed->profile, "inconsistent_formats", "followup_date_mixed"));
+        const auto raw
+            = load(testsupport::caseFile(QStringLiteral("018_date_formats_ydm_and_mixed.csv")), rawOptions());
         QVERIFY(raw);
         if (col(raw->profile, QStringLiteral("followup_date_mixed")).text) {
             QVERIFY(hasAlert(raw->profile, "inconsistent_formats", "followup_date_mixed"));
@@ -161,7 +170,8 @@ private Q_SLOTS:
     {
         const auto l = load(testsupport::caseFile(QStringLiteral("021_single_code_plus_missing.csv")));
         QVERIFY(l);
-        const QList<core::Alert> a = l->profile.alertsOf(QStringLiteral("constant"), QStringLiteral("prior_surgery_code"));
+        const QList<core::Alert> a
+            = l->profile.alertsOf(QStringLiteral("constant"), QStringLiteral("prior_surgery_code"));
         QCOMPARE(a.size(), 1);
         QVERIFY(a.front().message.contains(QStringLiteral("constant apart from missing")));
         QVERIFY(a.front().message.contains(QStringLiteral("45.0% missing")));
@@ -189,14 +199,18 @@ private Q_SLOTS:
         QCOMPARE(readmit.topValues.at(1).count, 3);
         QVERIFY(!hasAlert(p, "zeros", "readmit_30d"));
         QVERIFY(hasAlert(p, "all_missing", "pending_result"));
-        QVERIFY(p.alertsOf(QStringLiteral("all_missing")).front().message.contains(QStringLiteral("100% missing")));
+        QVERIFY(p.alertsOf(QStringLiteral("all_missing"))
+                    .front()
+                    .message.contains(QStringLiteral("100% missing")));
         bool excluded = false;
         for (const core::SuggestedAction &a : p.actions)
-            excluded |= a.kind == core::SuggestedAction::Kind::Exclude && a.column == QStringLiteral("pending_result");
+            excluded |= a.kind == core::SuggestedAction::Kind::Exclude
+                && a.column == QStringLiteral("pending_result");
         // Left out of modelling: already by the inferred schema, or by the suggested exclusion.
         QVERIFY(excluded || !col(p, QStringLiteral("pending_result")).modelled);
-        QVERIFY(p.alertsOf(QStringLiteral("all_missing"), QStringLiteral("pending_result")).front().message.contains(
-            QStringLiteral("left out of modelling")));
+        QVERIFY(p.alertsOf(QStringLiteral("all_missing"), QStringLiteral("pending_result"))
+                    .front()
+                    .message.contains(QStringLiteral("left out of modelling")));
         QCOMPARE(p.alertsOf(QStringLiteral("all_missing"), QStringLiteral("pending_result")).size(), 1);
         QCOMPARE(col(p, QStringLiteral("age")).kind, core::ProfileKind::Numeric);
     }
@@ -219,12 +233,30 @@ private Q_SLOTS:
         QCOMPARE(p.duplicateRows, 0); // df.duplicated().sum()
         // df.isna().sum() and df.nunique() (raw reading; see profile_reference.py)
         const QList<std::pair<const char *, std::pair<int, int>>> counts {
-            { "id", { 0, 400 } },   { "age", { 9, 76 } },   { "bp", { 12, 10 } },   { "sg", { 47, 5 } },
-            { "al", { 46, 6 } },    { "su", { 49, 6 } },    { "rbc", { 152, 2 } },  { "pc", { 65, 2 } },
-            { "pcc", { 4, 2 } },    { "ba", { 4, 2 } },     { "bgr", { 44, 146 } }, { "bu", { 19, 118 } },
-            { "sc", { 17, 84 } },   { "sod", { 87, 34 } },  { "pot", { 88, 40 } },  { "hemo", { 52, 115 } },
-            { "pcv", { 70, 44 } },  { "wc", { 105, 92 } },  { "rc", { 130, 49 } },  { "htn", { 2, 2 } },
-            { "dm", { 2, 5 } },     { "cad", { 2, 3 } },    { "appet", { 1, 2 } },  { "pe", { 1, 2 } },
+            { "id", { 0, 400 } },
+            { "age", { 9, 76 } },
+            { "bp", { 12, 10 } },
+            { "sg", { 47, 5 } },
+            { "al", { 46, 6 } },
+            { "su", { 49, 6 } },
+            { "rbc", { 152, 2 } },
+            { "pc", { 65, 2 } },
+            { "pcc", { 4, 2 } },
+            { "ba", { 4, 2 } },
+            { "bgr", { 44, 146 } },
+            { "bu", { 19, 118 } },
+            { "sc", { 17, 84 } },
+            { "sod", { 87, 34 } },
+            { "pot", { 88, 40 } },
+            { "hemo", { 52, 115 } },
+            { "pcv", { 70, 44 } },
+            { "wc", { 105, 92 } },
+            { "rc", { 130, 49 } },
+            { "htn", { 2, 2 } },
+            { "dm", { 2, 5 } },
+            { "cad", { 2, 3 } },
+            { "appet", { 1, 2 } },
+            { "pe", { 1, 2 } },
             { "ane", { 1, 2 } },
         };
         for (const auto &[name, expected] : counts) {
@@ -265,21 +297,24 @@ private Q_SLOTS:
         QVERIFY(qFuzzyCompare(spearman, 0.298604634281882));
 
         // Every quirk raises its alert. Padded cells per column: s[s != s.str.strip()].
-        const QList<std::pair<const char *, int>> padded { { "pcv", 2 }, { "wc", 3 }, { "rc", 1 }, { "dm", 6 }, { "cad", 2 } };
+        const QList<std::pair<const char *, int>> padded { { "pcv", 2 }, { "wc", 3 }, { "rc", 1 },
+            { "dm", 6 }, { "cad", 2 } };
         for (const auto &[name, expected] : padded) {
             const QList<core::Alert> w = p.alertsOf(QStringLiteral("whitespace"), QString::fromUtf8(name));
             QVERIFY2(w.size() == 1, name);
             QVERIFY2(w.front().evidence.value(QStringLiteral("count")).toInt() == expected, name);
             QVERIFY2(!p.alertsOf(QStringLiteral("inconsistent_spelling"), QString::fromUtf8(name)).isEmpty()
-                         || QByteArray(name) == "rc",
-                     name);
+                    || QByteArray(name) == "rc",
+                name);
         }
-        QCOMPARE(p.alertsOf(QStringLiteral("whitespace"), QStringLiteral("classification")).size(), paddedClasses > 0 ? 1 : 0);
+        QCOMPARE(p.alertsOf(QStringLiteral("whitespace"), QStringLiteral("classification")).size(),
+            paddedClasses > 0 ? 1 : 0);
         QCOMPARE(p.alertsOf(QStringLiteral("inconsistent_spelling"), QStringLiteral("classification")).size(),
-                 paddedClasses > 0 ? 1 : 0);
+            paddedClasses > 0 ? 1 : 0);
         // "\t?" once in each of pcv, wc, rc: s.str.strip().eq("?").sum()
         for (const char *name : { "pcv", "wc", "rc" }) {
-            const QList<core::Alert> m = p.alertsOf(QStringLiteral("missing_marker"), QString::fromUtf8(name));
+            const QList<core::Alert> m
+                = p.alertsOf(QStringLiteral("missing_marker"), QString::fromUtf8(name));
             QVERIFY2(m.size() == 1, name);
             QVERIFY2(m.front().evidence.value(QStringLiteral("count")).toInt() == 1, name);
             QVERIFY2(!p.alertsOf(QStringLiteral("mixed_types"), QString::fromUtf8(name)).isEmpty(), name);
@@ -298,8 +333,9 @@ private Q_SLOTS:
 
     void heartFailureCounts()
     {
-        const auto l = load(testsupport::realData(QStringLiteral("heart_failure/heart_failure_clinical_records_dataset.csv")),
-                            {}, QStringLiteral("DEATH_EVENT"));
+        const auto l = load(
+            testsupport::realData(QStringLiteral("heart_failure/heart_failure_clinical_records_dataset.csv")),
+            {}, QStringLiteral("DEATH_EVENT"));
         QVERIFY(l);
         const core::Profile &p = l->profile;
         QCOMPARE(p.rows, 299);
@@ -340,7 +376,8 @@ private Q_SLOTS:
             return -1.0;
         };
         QVERIFY(qFuzzyCompare(eta(QStringLiteral("age"), QStringLiteral("DEATH_EVENT")), 0.2537285430880033));
-        QVERIFY(qFuzzyCompare(eta(QStringLiteral("serum_sodium"), QStringLiteral("sex")), 0.027566122728235855));
+        QVERIFY(
+            qFuzzyCompare(eta(QStringLiteral("serum_sodium"), QStringLiteral("sex")), 0.027566122728235855));
         // DEATH_EVENT: 0 203, 1 96
         QVERIFY(p.target);
         QCOMPARE(p.target->classes.front().count, 203);
@@ -363,7 +400,8 @@ private Q_SLOTS:
             core::Result<core::CsvReadResult> read = core::CsvReader::read(path, options, job);
             if (!read.ok())
                 continue; // a clear loader error is the loader's business; the profile never saw a table
-            const core::Result<core::Profile> p = core::profileTable(read.value().table, read.value().schema, {}, job);
+            const core::Result<core::Profile> p
+                = core::profileTable(read.value().table, read.value().schema, {}, job);
             QVERIFY(p.ok());
             QCOMPARE(p.value().rows, read.value().table.rowCount());
             QCOMPARE(p.value().columns.size(), read.value().table.columnCount());
