@@ -11,7 +11,7 @@ healthsynth_core_add_library(healthsynth_core_transforms
 
 healthsynth_core_add_library(healthsynth_core_torchsupport
     SOURCES transforms/torchsupport.cpp
-    DEPENDS ${TORCH_LIBRARIES})
+    DEPENDS ${TORCH_LIBRARIES} ${CMAKE_DL_LIBS})
 
 healthsynth_core_add_library(healthsynth_core_ctgan
     SOURCES ctgan/ctgan.cpp

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The contract every registered generator keeps. Adding a generator = one line in generators().
+#include "core/generators/bayesian_network/bayesiannetwork.h"
+#include "core/generators/ctgan/ctgan.h"
 #include "core/generators/gaussian_copula/gaussiancopula.h"
+#include "core/generators/tvae/tvae.h"
 
 #include <QBuffer>
 #include <QTest>
@@ -20,6 +23,9 @@ QList<std::pair<QString, Factory>> generators()
 {
     return {
         { QStringLiteral("gaussian_copula"), [] { return makeGaussianCopula(); } },
+        { QStringLiteral("ctgan"), [] { return makeCtgan(); } },
+        { QStringLiteral("tvae"), [] { return makeTvae(); } },
+        { QStringLiteral("bayesian_network"), [] { return makeBayesianNetwork(); } },
     };
 }
 

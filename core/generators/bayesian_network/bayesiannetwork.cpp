@@ -23,6 +23,7 @@ QString tr(const char *text) { return QCoreApplication::translate("core::Bayesia
 constexpr double kDefaultEpsilon = 1.0;
 constexpr int kDefaultDegree = 2;
 constexpr int kDefaultBins = 20; // DataSynthesizer's histogram_size
+constexpr double kAtomShare = 0.05; // a binned number's value this frequent is kept exact
 constexpr qint64 kMaxTableCells = qint64(1) << 24; // a (child, parents) table larger than this is not a candidate
 
 using Code = std::uint16_t;
@@ -164,7 +165,7 @@ struct BayesianNetwork::Private {
                 const int code = codes[i][size_t(r)];
                 if (code == a.missingCode) {
                     column.appendMissing();
-                } else if (a.binned) {
+                } else if (a.binned && code < int(a.edges.size()) - 1) {
                     const double lo = a.edges[size_t(code)], hi = a.edges[size_t(code) + 1];
                     column.appendNumber(finish(a, lo + (hi - lo) * uniform(within)));
                 } else if (a.byCode) {
@@ -302,12 +303,35 @@ Result<void> BayesianNetwork::doFit(const Table &real, const Schema &schema, con
             const double width = (a.maximum / 2.0 - a.minimum / 2.0) * 2.0 / double(p->bins);
             for (int b = 0; b <= p->bins; ++b)
                 a.edges.push_back(b == p->bins ? a.maximum : a.minimum + width * double(b));
+            // A value holding at least kAtomShare of the rows (the zeros of a zero-inflated count) keeps its own
+            // code, so it comes back exactly instead of smeared over its bin.
+            std::unordered_map<double, qint64> frequency;
+            qint64 present = 0;
+            for (double v : raw)
+                if (!std::isnan(v)) {
+                    ++frequency[v];
+                    ++present;
+                }
+            std::vector<double> atoms;
+            for (const auto &[value, k] : frequency)
+                if (double(k) >= kAtomShare * double(present))
+                    atoms.push_back(value);
+            std::sort(atoms.begin(), atoms.end());
+            a.values.assign(size_t(p->bins), std::numeric_limits<double>::quiet_NaN());
+            std::unordered_map<double, int> atomCode;
+            for (double atom : atoms) {
+                atomCode[atom] = int(a.values.size());
+                a.values.push_back(atom);
+            }
             for (qint64 r = 0; r < n; ++r) {
                 const double v = raw[size_t(r)];
-                if (!std::isnan(v))
-                    c[size_t(r)] = Code(std::clamp(int((v - a.minimum) / width), 0, p->bins - 1));
+                if (std::isnan(v))
+                    continue;
+                const auto atom = atoms.empty() ? atomCode.end() : atomCode.find(v);
+                c[size_t(r)] = atom != atomCode.end() ? Code(atom->second)
+                                                      : Code(std::clamp(int((v - a.minimum) / width), 0, p->bins - 1));
             }
-            a.domain = p->bins;
+            a.domain = int(a.values.size());
         } else {
             std::vector<std::pair<double, qint64>> present(distinct.begin(), distinct.end());
             if (int(present.size()) > transforms::kMaxCategories) {
@@ -642,8 +666,7 @@ Result<void> BayesianNetwork::doLoad(QDataStream &in, int formatVersion)
         a.decimals = decimals;
         readDoubles(a.values);
         readDoubles(a.edges);
-        if (in.status() != QDataStream::Ok || a.domain < 1 || (a.binned && int(a.edges.size()) < a.domain + (a.missingCode >= 0 ? 0 : 1))
-            || (!a.binned && int(a.values.size()) < a.domain))
+        if (in.status() != QDataStream::Ok || a.domain < 1 || (a.binned && a.edges.size() < 2) || int(a.values.size()) < a.domain)
             return corrupt;
     }
     qint32 root = 0, conditionals = 0;

@@ -17,7 +17,8 @@ namespace core {
 /// divides by n as well, i.e. adds n times too little noise). Rows are drawn ancestrally, binned numbers
 /// uniformly within their bin. With differential_privacy off the network takes the best pair and the counts
 /// are exact. As in DataSynthesizer, the domains (categories, min/max) are taken from the data and are not
-/// protected. Facts: "epsilon_spent" (infinity without privacy), "differentially_private", "network".
+/// protected. A binned number's value held by at least 5 % of the rows (e.g. the zeros of a zero-inflated
+/// count) keeps its own code and comes back exact. Facts: "epsilon_spent" (infinity without privacy), "differentially_private", "network".
 class BayesianNetwork final : public Generator {
 public:
     BayesianNetwork();

@@ -8,6 +8,7 @@
 #include <torch/torch.h>
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -316,6 +317,8 @@ Result<void> Ctgan::doFit(const Table &real, const Schema &schema, const FitOpti
                            QStringLiteral("batch_size=%1, pac=%2").arg(s.batchSize).arg(s.pac) };
     }
 
+    QElapsedTimer clock;
+    clock.start();
     transforms::ensureTorchThreads();
     auto p = std::make_unique<Private>();
     p->settings = s;
@@ -336,6 +339,7 @@ Result<void> Ctgan::doFit(const Table &real, const Schema &schema, const FitOpti
     const std::vector<float> encoded = p->transformer.transform(real, options.seed);
     if (job.isCancelled())
         return cancelledError();
+    setFact(QStringLiteral("preprocess_seconds"), double(clock.nsecsElapsed()) / 1e9);
     const int64_t rows = real.rowCount();
     const int64_t dim = p->transformer.outputDimension();
     const torch::Tensor data = p->toTensor(encoded, rows, dim);
@@ -377,6 +381,7 @@ Result<void> Ctgan::doFit(const Table &real, const Schema &schema, const FitOpti
                                                                    .weight_decay(kWeightDecay));
     p->generator->train();
     discriminator->train();
+    std::vector<torch::Tensor> discriminatorParameters = discriminator->parameters();
 
     const int batch = s.batchSize;
     const int64_t steps = std::max<int64_t>(rows / batch, 1);
@@ -453,7 +458,12 @@ Result<void> Ctgan::doFit(const Table &real, const Schema &schema, const FitOpti
             }
             const torch::Tensor fake = p->generator->forward(z);
             const torch::Tensor fakeAct = p->activate(fake);
+            // The generator step needs the discriminator's input gradient only, not its weight gradients.
+            for (auto &parameter : discriminatorParameters)
+                parameter.requires_grad_(false);
             const torch::Tensor yFake = discriminator->forward(condDim > 0 ? torch::cat({ fakeAct, c1 }, 1) : fakeAct);
+            for (auto &parameter : discriminatorParameters)
+                parameter.requires_grad_(true);
             torch::Tensor lossG = -yFake.mean();
             if (condDim > 0)
                 lossG = lossG + p->conditionLoss(fake, c1, m1);
@@ -475,8 +485,10 @@ Result<void> Ctgan::doFit(const Table &real, const Schema &schema, const FitOpti
         recordLoss(job, QStringLiteral("discriminator_loss"), epoch + 1, meanD);
     }
     job.reportProgress(1.0, stage);
+    setFact(QStringLiteral("fit_seconds"), double(clock.nsecsElapsed()) / 1e9);
     setFact(QStringLiteral("device"), p->device.is_cuda() ? QStringLiteral("cuda") : QStringLiteral("cpu"));
     setFact(QStringLiteral("torch_threads"), at::get_num_threads());
+    setFact(QStringLiteral("openblas"), transforms::openBlasLoaded());
     d = std::move(p);
     return {};
 }

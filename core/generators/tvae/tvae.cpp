@@ -8,6 +8,7 @@
 #include <torch/torch.h>
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -209,6 +210,8 @@ Result<void> Tvae::doFit(const Table &real, const Schema &schema, const FitOptio
         s.learningRate = lr.value();
     }
 
+    QElapsedTimer clock;
+    clock.start();
     transforms::ensureTorchThreads();
     auto p = std::make_unique<Private>();
     p->settings = s;
@@ -229,6 +232,7 @@ Result<void> Tvae::doFit(const Table &real, const Schema &schema, const FitOptio
     const std::vector<float> encoded = p->transformer.transform(real, options.seed);
     if (job.isCancelled())
         return cancelledError();
+    setFact(QStringLiteral("preprocess_seconds"), double(clock.nsecsElapsed()) / 1e9);
     const int64_t rows = real.rowCount();
     const torch::Tensor data
         = torch::from_blob(const_cast<float *>(encoded.data()), { rows, dim }, torch::kFloat32).clone().to(p->device);
@@ -316,8 +320,10 @@ Result<void> Tvae::doFit(const Table &real, const Schema &schema, const FitOptio
         recordLoss(job, QStringLiteral("kl_loss"), epoch + 1, sumKl / double(steps));
     }
     job.reportProgress(1.0, stage);
+    setFact(QStringLiteral("fit_seconds"), double(clock.nsecsElapsed()) / 1e9);
     setFact(QStringLiteral("device"), p->device.is_cuda() ? QStringLiteral("cuda") : QStringLiteral("cpu"));
     setFact(QStringLiteral("torch_threads"), at::get_num_threads());
+    setFact(QStringLiteral("openblas"), transforms::openBlasLoaded());
     d = std::move(p);
     return {};
 }
