@@ -263,7 +263,20 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void searchChunk(co
 {
     const int m = data.m;
     const FloatLanes one = FloatLanes {} + 1.0f;
-    for (qint64 block = 0; block < data.blockCount; ++block) {
+    // Both tables are sorted on the same key, so the chunk's quantile in the query order
+    // points at reference blocks holding similar rows: visit those first (home, home + 1,
+    // home - 1, ...) so the k-th best is tight early and more blocks are skipped.
+    const qint64 home = std::min(data.blockCount - 1, queryBegin * data.blockCount / std::max<qint64>(1, data.nq));
+    std::vector<qint64> sequence;
+    sequence.reserve(size_t(data.blockCount));
+    sequence.push_back(home);
+    for (qint64 d = 1; qint64(sequence.size()) < data.blockCount; ++d) {
+        if (home + d < data.blockCount)
+            sequence.push_back(home + d);
+        if (home - d >= 0)
+            sequence.push_back(home - d);
+    }
+    for (const qint64 block : sequence) {
         const float *ref = data.blocks + block * qint64(m) * kBlock;
         const qint64 blockStart = block * kBlock;
         for (qint64 q0 = queryBegin; q0 < queryEnd; q0 += kQueryTile) {
