@@ -76,6 +76,7 @@ void HistogramComparisonChart::setComparison(const QString &column, const Column
     auto *yAxis = new QValueAxis(c);
     yAxis->setRange(0, std::max(1.0, top * 100.0 * 1.1));
     yAxis->setLabelFormat(QStringLiteral("%.0f%"));
+    yAxis->applyNiceNumbers();
     yAxis->setTitleText(tr("Share of rows"));
     c->addAxis(yAxis, Qt::AlignLeft);
 

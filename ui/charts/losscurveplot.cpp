@@ -22,7 +22,13 @@ LossCurvePlot::LossCurvePlot(QWidget *parent)
     m_plot->setMinimumHeight(180);
     m_plot->xAxis->setLabel(tr("Epoch"));
     m_plot->yAxis->setLabel(tr("Loss"));
-    m_plot->legend->setVisible(true);
+    m_plot->legend->setVisible(false);
+    m_placeholder = new QCPItemText(m_plot);
+    m_placeholder->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_placeholder->position->setCoords(0.5, 0.5);
+    m_placeholder->setText(tr("Loss curves appear here while a neural generator (CTGAN, TVAE) trains.\n"
+                              "The Gaussian copula and the Bayesian network fit in one pass."));
+    m_placeholder->setColor(palette().color(QPalette::Disabled, QPalette::Text));
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     layout->addWidget(m_plot);
 }
@@ -31,6 +37,8 @@ void LossCurvePlot::clear()
 {
     m_plot->clearGraphs();
     m_graphs.clear();
+    m_plot->legend->setVisible(false);
+    m_placeholder->setVisible(true);
     m_plot->replot();
 }
 
@@ -39,6 +47,8 @@ QCPGraph *LossCurvePlot::graphFor(const QString &series)
     if (QCPGraph *g = m_graphs.value(series))
         return g;
     QCPGraph *g = m_plot->addGraph();
+    m_plot->legend->setVisible(true);
+    m_placeholder->setVisible(false);
     g->setName(series);
     g->setPen(QPen(kColors[m_graphs.size() % std::size(kColors)], 1.6));
     m_graphs.insert(series, g);

@@ -6,6 +6,7 @@
 
 class QCustomPlot;
 class QCPGraph;
+class QCPItemText;
 
 namespace ui {
 
@@ -30,6 +31,7 @@ private:
 
     QCustomPlot *m_plot = nullptr;
     QHash<QString, QCPGraph *> m_graphs;
+    QCPItemText *m_placeholder = nullptr;
     bool m_replotPending = false;
 };
 

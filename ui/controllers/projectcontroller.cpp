@@ -259,7 +259,7 @@ core::Result<void> ProjectController::open(const QString &path, core::Diagnostic
         if (syn.ok()) {
             m_synthetic = std::move(syn.value().table);
             // Deterministic, so reopening shows the very scores that were saved.
-            m_quality = core::computeQualityReport(m_real, m_synthetic, m_schema, core::QualityOptions::current());
+            m_quality = core::computeQualityReport(m_training, m_synthetic, m_schema, core::QualityOptions::current());
         } else
             warnings.append({ core::Diagnostic::Severity::Warning, QStringLiteral("synthetic_unreadable"),
                               syn.error().message, {}, -1 });

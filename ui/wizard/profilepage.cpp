@@ -78,8 +78,10 @@ ProfilePage::ProfilePage(ProjectController *project, QWidget *parent)
     m_alerts->header()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_alerts->setAccessibleName(tr("Quality alerts"));
     m_chart = new HistogramComparisonChart(bottom);
+    m_chart->setMinimumWidth(360);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
+    bottom->setSizes({ 640, 420 });
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
