@@ -487,7 +487,8 @@ Result<Neighbours> nearestNeighbours(const EncodedRows &query, const EncodedRows
     }
     for (std::thread &thread : pool)
         thread.join();
-    if (cancelled.load())
+    // The other worker may have taken every chunk before this thread polled once.
+    if (cancelled.load() || job.isCancelled())
         return cancelledError();
 
     // Exact distances of the chosen neighbours, in double, as the definition says.
