@@ -132,6 +132,10 @@ QString MainWindow::installTranslator(const QString &language)
         QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::Spain));
         return QStringLiteral("es");
     }
+    // English needs its .qm too: it carries the singular and plural forms of "%n row(s)".
+    appTranslator = new QTranslator;
+    if (appTranslator->load(QStringLiteral(":/i18n/healthsynth_en.qm")))
+        QCoreApplication::installTranslator(appTranslator);
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     return QStringLiteral("en");
 }

@@ -46,20 +46,19 @@ HistogramComparisonChart::HistogramComparisonChart(QWidget *parent)
 {
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(220);
-    chart()->setMargins(QMargins(4, 4, 4, 4));
-    chart()->legend()->setAlignment(Qt::AlignBottom);
-    chart()->setBackgroundRoundness(0);
+    clear();
 }
 
 void HistogramComparisonChart::clear()
 {
-    QChart *c = chart();
-    c->removeAllSeries();
-    for (QAbstractAxis *axis : c->axes()) {
-        c->removeAxis(axis);
-        delete axis;
-    }
-    c->setTitle({});
+    // A fresh chart each time: series and axes of the previous column cannot linger.
+    QChart *old = chart();
+    auto *c = new QChart;
+    c->setMargins(QMargins(4, 4, 4, 4));
+    c->legend()->setAlignment(Qt::AlignBottom);
+    c->setBackgroundRoundness(0);
+    setChart(c);
+    delete old;
 }
 
 void HistogramComparisonChart::setComparison(const QString &column, const ColumnComparison &data)
