@@ -145,6 +145,8 @@ private slots:
         QVERIFY(pdfFile.open(QIODevice::ReadOnly));
         QVERIFY(pdfFile.read(5) == "%PDF-");
         QVERIFY(pdfFile.size() > 20'000); // charts are in it
+        if (const QString keep = qEnvironmentVariable("HEALTHSYNTH_KEEP_REPORT"); !keep.isEmpty())
+            QFile::copy(pdf, keep); // for looking at the PDF by hand (pdftoppm)
 
         // Save, close, reopen.
         const QString projectPath = dir.filePath(QStringLiteral("study/heart.hsproj"));

@@ -24,7 +24,11 @@ CorrelationHeatmap::CorrelationHeatmap(QWidget *parent)
     m_plot->plotLayout()->addElement(1, 1, m_scale);
     m_scale->setType(QCPAxis::atRight);
     m_map->setColorScale(m_scale);
-    QCPColorGradient gradient(QCPColorGradient::gpPolar);
+    // Diverging blue - white - red: zero reads as "no correlation" at a glance, in print too.
+    QCPColorGradient gradient;
+    gradient.setColorStopAt(0.0, QColor(33, 102, 172));
+    gradient.setColorStopAt(0.5, QColor(247, 247, 247));
+    gradient.setColorStopAt(1.0, QColor(178, 24, 43));
     gradient.setNanHandling(QCPColorGradient::nhTransparent);
     m_map->setGradient(gradient);
     m_map->setInterpolate(false);

@@ -203,15 +203,16 @@ core::Result<void> ReportPainter::writePdf(const ProjectController &project, con
 
         const QJsonValue privacy = project.scores().value(QStringLiteral("privacy"));
         if (privacy.isObject()) {
-            QString p = QStringLiteral("<h2>") + tr("Privacy findings").toHtmlEscaped() + QStringLiteral("</h2><ul>");
+            QString items;
             const QJsonObject o = privacy.toObject();
             for (auto it = o.begin(); it != o.end(); ++it) {
                 if (it.value().isObject() && it.value().toObject().contains(QStringLiteral("reading")))
-                    p += QStringLiteral("<li><b>") + it.key().toHtmlEscaped() + QStringLiteral("</b>: ")
+                    items += QStringLiteral("<li><b>") + it.key().toHtmlEscaped() + QStringLiteral("</b>: ")
                         + it.value().toObject().value(QStringLiteral("reading")).toString().toHtmlEscaped() + QStringLiteral("</li>");
             }
-            p += QStringLiteral("</ul>");
-            pager.html(p);
+            if (!items.isEmpty())
+                pager.html(QStringLiteral("<h2>") + tr("Privacy findings").toHtmlEscaped() + QStringLiteral("</h2><ul>") + items
+                           + QStringLiteral("</ul>"));
         }
         if (!painter.end())
             return core::Error { core::Error::Code::Io,
