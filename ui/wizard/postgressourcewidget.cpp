@@ -22,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -186,6 +187,7 @@ void PostgresSourceWidget::testConnection()
             if (!result.ok()) {
                 setVerdict(false, result.error().message);
                 m_verdict->setToolTip(result.error().detail);
+                Q_EMIT tested(false);
                 return;
             }
             setVerdict(true, tr("Connected to %1 as %2: %n table(s) or view(s) visible.", nullptr,
@@ -195,7 +197,45 @@ void PostgresSourceWidget::testConnection()
             showTables(result.value());
             if (m_remember->isChecked())
                 storePasswordInKeychain();
+            Q_EMIT tested(true);
         });
+}
+
+void PostgresSourceWidget::setConnectionInfo(const core::PostgresConnectionInfo &info)
+{
+    m_host->setText(info.host);
+    m_port->setValue(info.port);
+    m_database->setText(info.database);
+    m_user->setText(info.user);
+    if (!info.password.isEmpty())
+        m_password->setText(info.password);
+    const QString ssl = info.options.value(QStringLiteral("sslmode"));
+    if (!ssl.isEmpty())
+        m_sslMode->setCurrentIndex(std::max(0, m_sslMode->findData(ssl)));
+}
+
+QString PostgresSourceWidget::verdict() const
+{
+    QString text = m_verdict->text();
+    text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+    return text;
+}
+
+bool PostgresSourceWidget::selectTable(const QString &schema, const QString &table)
+{
+    for (int i = 0; i < m_tables->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *schemaItem = m_tables->topLevelItem(i);
+        if (schemaItem->text(0) != schema)
+            continue;
+        for (int j = 0; j < schemaItem->childCount(); ++j) {
+            if (schemaItem->child(j)->data(0, Qt::UserRole).toString() == table) {
+                m_tableMode->setChecked(true);
+                m_tables->setCurrentItem(schemaItem->child(j));
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 void PostgresSourceWidget::showTables(const QList<core::PostgresTableRef> &tables)

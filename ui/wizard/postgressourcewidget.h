@@ -37,14 +37,23 @@ public:
     QString selectedSchema() const;
     QString selectedTable() const;
     QString query() const;
+    /// Fills the form (e.g. from a libpq URI); the password only if given.
+    void setConnectionInfo(const core::PostgresConnectionInfo &info);
+    /// The Test button: connects in the background, shows the verdict and the table browser.
+    void testConnection();
+    /// The verdict's text (plain), for tests and accessibility.
+    QString verdict() const;
+    /// Selects a table in the browser; false if it is not listed (test the connection first).
+    bool selectTable(const QString &schema, const QString &table);
     /// Loads the chosen table or query in full (blocking; the caller shows a busy cursor).
     core::Result<core::PostgresLoadResult> load(core::JobContext &job) const;
 
 Q_SIGNALS:
     void readyChanged();
+    /// The Test button's verdict arrived.
+    void tested(bool ok);
 
 private:
-    void testConnection();
     void showTables(const QList<core::PostgresTableRef> &tables);
     void preview();
     void setVerdict(bool ok, const QString &text);

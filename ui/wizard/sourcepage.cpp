@@ -96,6 +96,14 @@ void SourcePage::showProjectSource()
     }
 }
 
+void SourcePage::choosePostgres(bool postgres)
+{
+    if (postgres)
+        m_postgresChoice->setChecked(true);
+    else
+        m_csvChoice->setChecked(true);
+}
+
 bool SourcePage::isPostgres() const { return m_postgresChoice->isChecked(); }
 
 int SourcePage::nextId() const { return pageIndex(PageId::Profile); }

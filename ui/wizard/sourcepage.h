@@ -27,6 +27,9 @@ public:
     /// Shows the project's source (after opening a project).
     void showProjectSource();
     CsvSourceWidget *csvWidget() const { return m_csv; }
+    PostgresSourceWidget *postgresWidget() const { return m_postgres; }
+    /// Switches between the CSV and the PostgreSQL panel.
+    void choosePostgres(bool postgres);
 
     int nextId() const override;
     bool isComplete() const override;
