@@ -70,6 +70,20 @@ private slots:
         QCOMPARE(window.project()->realTable().columnCount(), 13);
     }
 
+    void languageSwitchKeepsTheStep()
+    {
+        ui::MainWindow window;
+        QVERIFY(window.loadDemo());
+        window.wizard()->next();
+        QCOMPARE(window.wizard()->currentId(), int(ui::PageId::Profile));
+        window.setLanguage(QStringLiteral("es"));
+        QCOMPARE(window.wizard()->currentId(), int(ui::PageId::Profile));
+        QCOMPARE(window.wizard()->currentPage()->title(), QStringLiteral("Perfil: qué hay en los datos"));
+        window.setLanguage(QStringLiteral("en"));
+        QCOMPARE(window.wizard()->currentPage()->title(), QStringLiteral("Profile: what is in the data"));
+        QCOMPARE(window.project()->realTable().rowCount(), qint64(299));
+    }
+
     void wholeWizardOnRealData()
     {
         QTemporaryDir dir;
