@@ -6,11 +6,11 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-charts-dev libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6svg6 qt6-translations-l10n libgl-dev
+    libqt6svg6 qt6-svg-dev qt6-translations-l10n libgl-dev
     libeigen3-dev libtorch-dev libqcustomplot-dev libboost-math-dev libcurl4-openssl-dev
     libxgboost-dev libpq-dev qtkeychain-qt6-dev libopenblas0-pthread
     libbenchmark-dev xvfb xauth postgresql poppler-utils fonts-dejavu-core
-    nodejs npm python3 python3-pandas python3-sklearn
+    nodejs npm python3 python3-pandas python3-sklearn python3-xgboost python3-scipy
 )
 
 missing=()

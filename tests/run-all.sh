@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash packaging/install-deps.sh
-cmake --preset release
+cmake --preset release -DHEALTHSYNTH_BUILD_TESTS=ON
 cmake --build --preset release -j "$(nproc)"
 ctest --preset release -j 2 --timeout 900
 
