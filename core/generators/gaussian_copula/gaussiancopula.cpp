@@ -225,7 +225,10 @@ void fitContinuous(const Column &column, const ColumnMeta &meta, const FitSettin
                 break;
             }
         }
-    } else if (meta.integer || column.isInteger()) {
+    } else if (meta.integer || column.isInteger()
+               || std::all_of(values.begin(), values.end(), [](double v) { return v == std::round(v); })) {
+        // Whole numbers written as "63.0" are still counts or codes: sample them whole,
+        // and the column's decimals keep the ".0" when written.
         m.roundInteger = true;
     } else {
         const int decimals = meta.decimals >= 0 ? meta.decimals : column.decimals();
