@@ -10,13 +10,16 @@ packages=(
     libeigen3-dev libtorch-dev libqcustomplot-dev libboost-math-dev libcurl4-openssl-dev
     libxgboost-dev libpq-dev qtkeychain-qt6-dev libopenblas0-pthread
     libbenchmark-dev xvfb xauth postgresql poppler-utils fonts-dejavu-core
-    nodejs npm python3 python3-pandas python3-sklearn python3-xgboost python3-scipy
+    python3 python3-pandas python3-sklearn python3-xgboost python3-scipy
 )
 
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# The S3 test server comes from npm; some machines ship a Node.js that bundles npm and
+# conflicts with Debian's npm package, so Debian's is only installed when npm is absent.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if ((${#missing[@]})); then
     echo "Installing: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

@@ -60,6 +60,17 @@ Table probeRows(const Table &table, quint64 seed, qint64 limit = kPrivacyProbeRo
     return table.selectRows(rows);
 }
 
+// The one rated figure a summary card shows for a family: the first of `keys` that was rated.
+QJsonObject headline(const QJsonObject &family, const QStringList &keys)
+{
+    for (const QString &key : keys) {
+        const QJsonObject rating = family.value(key).toObject().value(QStringLiteral("rating")).toObject();
+        if (rating.value(QStringLiteral("value")).isDouble())
+            return rating;
+    }
+    return {};
+}
+
 QJsonObject notComputed(const QString &reason)
 {
     return { { QStringLiteral("computed"), false }, { QStringLiteral("reason"), reason } };
@@ -109,6 +120,10 @@ Result<QJsonObject> Evaluation::run(const EvaluationRequest &request, JobContext
             privacy.insert(QStringLiteral("probe_rows_limit"), double(kPrivacyProbeRows));
             privacy.insert(QStringLiteral("synthetic_rows_probed"), double(syntheticProbe.rowCount()));
             privacy.insert(QStringLiteral("holdout_rows_probed"), double(holdoutProbe.rowCount()));
+            // With unseen rows, "closer to training than to unseen rows?" is the telling test;
+            // without them, whether rows were copied.
+            privacy.insert(QStringLiteral("headline"),
+                           headline(privacy, { QStringLiteral("dcr_overfitting_protection"), QStringLiteral("exact_copies") }));
             out.insert(QStringLiteral("privacy"), privacy);
         }
     }
@@ -138,8 +153,11 @@ Result<QJsonObject> Evaluation::run(const EvaluationRequest &request, JobContext
             = utility::Utility::evaluate(real, synthetic, holdout, request.schema, options, utilityJob);
         if (!report.ok() && report.error().code == Error::Code::Cancelled)
             return report.error();
-        out.insert(QStringLiteral("utility"), report.ok() ? utility::utilityToJson(report.value())
-                                                          : notComputed(report.error().toString()));
+        QJsonObject json = report.ok() ? utility::utilityToJson(report.value()) : notComputed(report.error().toString());
+        if (report.ok())
+            json.insert(QStringLiteral("headline"),
+                        headline(json.value(QStringLiteral("models")).toObject(), { QStringLiteral("xgboost") }));
+        out.insert(QStringLiteral("utility"), json);
     }
     job.reportProgress(1.0, tr("Scores ready"));
     return out;
