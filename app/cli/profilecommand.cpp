@@ -6,7 +6,7 @@
 #include "commonoptions.h"
 #include "jsonfile.h"
 
-#include "core/profile/profile.h"
+#include "core/pipeline/profilejob.h"
 #include "core/profile/profilejson.h"
 
 #include <cstdio>
@@ -49,14 +49,7 @@ int runProfile(const QStringList &args)
         return reportUsage(QStringLiteral("--target names \"%1\", which is not a column of the input")
                                .arg(parser.value(QStringLiteral("target"))));
 
-    core::ProfileOptions options;
-    options.target = parser.value(QStringLiteral("target"));
-    options.source.path = spec->location;
-    options.source.encoding = loaded.encoding;
-    options.source.delimiter = loaded.delimiter;
-    options.source.decimalMark = loaded.decimalMark;
-    options.source.diagnostics = loaded.diagnostics;
-    auto profile = core::profileTable(loaded.table, loaded.schema, options, job);
+    auto profile = core::ProfileJob::run(*spec, loaded, parser.value(QStringLiteral("target")), job);
     job.finish();
     if (!profile.ok())
         return reportError(profile.error());
