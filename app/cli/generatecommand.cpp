@@ -4,6 +4,7 @@
 #include "clijob.h"
 #include "commands.h"
 #include "commonoptions.h"
+#include "exporttargets.h"
 #include "jsonfile.h"
 
 #include "core/data/csvwriter.h"
@@ -41,7 +42,9 @@ int runGenerate(const QStringList &args)
         { QStringLiteral("set"), QStringLiteral("A generator setting, repeatable: --set epochs=20."), QStringLiteral("name=value") },
         { QStringLiteral("no-clamp"), QStringLiteral("Allow values outside the real minimum and maximum.") },
     });
-    if (!parseCommand(parser, args, QStringLiteral("Load, train, sample, write and score in one go."), 1,
+    // --table already names the PostgreSQL input table, so the output table is --target-table.
+    addExportOptions(parser, QStringLiteral("target-table"));
+    if (!parseCommand(parser, args, QStringLiteral("Load, train, sample, write, score and optionally export in one go."), 1,
                       QStringLiteral("INPUT (a CSV file or postgresql:// URI)")))
         return kUsage;
     if (!parser.isSet(QStringLiteral("out")))
@@ -120,7 +123,8 @@ int runGenerate(const QStringList &args)
                      quality.value(QStringLiteral("column_shapes")).toDouble(),
                      quality.value(QStringLiteral("column_pair_trends")).toDouble());
     }
-    return kOk;
+    return exportToTarget(parser, QStringLiteral("target-table"), synthetic.value(), schema,
+                          parser.value(QStringLiteral("out")), generator.value()->id(), job);
 }
 
 } // namespace cli

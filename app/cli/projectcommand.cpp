@@ -4,6 +4,9 @@
 #include "clijob.h"
 #include "commands.h"
 #include "commonoptions.h"
+#include "exporttargets.h"
+
+#include "core/data/csvreader.h"
 
 #include "core/pipeline/projectrunner.h"
 
@@ -15,6 +18,7 @@ int runProject(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption({ QStringLiteral("no-save"), QStringLiteral("Do not record the new artifacts in the project file.") });
+    addExportOptions(parser, QStringLiteral("table"));
     if (!parseCommand(parser, args,
                       QStringLiteral("Run a project headless: load, train, sample and score, writing every stage "
                                      "into the project folder."),
@@ -44,7 +48,14 @@ int runProject(const QStringList &args)
                 static_cast<long long>(result.value().trainingRows), static_cast<long long>(result.value().syntheticRows),
                 qPrintable(core::ProjectFile::resolve(path, result.value().artifacts.syntheticTable)),
                 quality.value(QStringLiteral("overall")).toDouble());
-    return kOk;
+    if (!parser.isSet(QStringLiteral("to")))
+        return kOk;
+    const QString synthetic = core::ProjectFile::resolve(path, result.value().artifacts.syntheticTable);
+    auto read = core::CsvReader::read(synthetic, {}, job);
+    if (!read.ok())
+        return reportError(read.error());
+    return exportToTarget(parser, QStringLiteral("table"), read.value().table, read.value().schema, synthetic,
+                          project.value().generation.generatorId, job);
 }
 
 } // namespace cli
