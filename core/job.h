@@ -30,4 +30,27 @@ public:
     void reportProgress(double, const QString &) override { }
 };
 
+/// Passes a sub-step's progress on to an outer job as its share [from, to] of the whole;
+/// cancellation and metrics go straight through.
+class ScaledJob final : public JobContext {
+public:
+    ScaledJob(JobContext &outer, double from, double to)
+        : m_outer(outer)
+        , m_from(from)
+        , m_to(to)
+    {
+    }
+    bool isCancelled() const override { return m_outer.isCancelled(); }
+    void reportProgress(double fraction, const QString &stage) override
+    {
+        m_outer.reportProgress(m_from + (m_to - m_from) * fraction, stage);
+    }
+    void reportMetric(const QString &name, int step, double value) override { m_outer.reportMetric(name, step, value); }
+
+private:
+    JobContext &m_outer;
+    double m_from;
+    double m_to;
+};
+
 } // namespace core

@@ -16,27 +16,6 @@ namespace core {
 
 namespace {
 
-// Maps a step's progress into its share of the whole evaluation.
-class StepJob final : public JobContext {
-public:
-    StepJob(JobContext &outer, double from, double to)
-        : m_outer(outer)
-        , m_from(from)
-        , m_to(to)
-    {
-    }
-    bool isCancelled() const override { return m_outer.isCancelled(); }
-    void reportProgress(double fraction, const QString &stage) override
-    {
-        m_outer.reportProgress(m_from + (m_to - m_from) * fraction, stage);
-    }
-
-private:
-    JobContext &m_outer;
-    double m_from;
-    double m_to;
-};
-
 // Privacy figures rest on nearest-neighbour searches whose cost grows with
 // (synthetic + hold-out rows) x training rows; beyond this many rows a seeded random subset
 // of the synthetic and hold-out rows is searched (every training row stays a candidate).
@@ -87,7 +66,7 @@ Result<QJsonObject> Evaluation::run(const EvaluationRequest &request, JobContext
     const Table &holdout = request.holdout ? *request.holdout : kNoRows;
 
     // One pass with every pair scored; the current mode only filters pairs by the real data's trend.
-    StepJob qualityJob(job, 0.0, 0.4);
+    ScaledJob qualityJob(job, 0.0, 0.4);
     Result<QualityReport> allPairs = computeQualityReport(real, synthetic, request.schema, QualityOptions::allPairs(), qualityJob);
     if (!allPairs.ok())
         return allPairs.error();
@@ -95,7 +74,7 @@ Result<QJsonObject> Evaluation::run(const EvaluationRequest &request, JobContext
     const QualityReport currentMode
         = withThresholds(allPairs.value(), current.realCorrelationThreshold, current.realAssociationThreshold);
 
-    StepJob diagnosticJob(job, 0.4, 0.5);
+    ScaledJob diagnosticJob(job, 0.4, 0.5);
     Result<DiagnosticReport> diagnostic = computeDiagnosticReport(real, synthetic, request.schema, {}, diagnosticJob);
     if (!diagnostic.ok())
         return diagnostic.error();
@@ -105,7 +84,7 @@ Result<QJsonObject> Evaluation::run(const EvaluationRequest &request, JobContext
         privacy::PrivacyOptions options;
         options.sensitiveColumns = request.sensitiveColumns;
         options.quasiIdentifiers = request.quasiIdentifiers;
-        StepJob privacyJob(job, 0.5, 0.9);
+        ScaledJob privacyJob(job, 0.5, 0.9);
         const Table syntheticProbe = probeRows(synthetic, 1);
         const Table holdoutProbe = probeRows(holdout, 2);
         Result<privacy::PrivacyReport> report = privacy::PrivacyEvaluator::evaluate(
@@ -130,7 +109,7 @@ Result<QJsonObject> Evaluation::run(const EvaluationRequest &request, JobContext
     if (request.detection) {
         // Classifiers see a seeded subset of each table: a few thousand rows already tell
         // apart tables that differ, and wide one-hot encodings make more rows costly.
-        StepJob detectionJob(job, 0.9, 0.95);
+        ScaledJob detectionJob(job, 0.9, 0.95);
         Result<utility::DetectionReport> report = utility::Detection::evaluate(
             probeRows(real, 3, kDetectionRows), probeRows(synthetic, 4, kDetectionRows), request.schema, {},
             detectionJob);
@@ -148,7 +127,7 @@ Result<QJsonObject> Evaluation::run(const EvaluationRequest &request, JobContext
     } else {
         utility::UtilityOptions options;
         options.target = request.target;
-        StepJob utilityJob(job, 0.95, 1.0);
+        ScaledJob utilityJob(job, 0.95, 1.0);
         Result<utility::UtilityReport> report
             = utility::Utility::evaluate(real, synthetic, holdout, request.schema, options, utilityJob);
         if (!report.ok() && report.error().code == Error::Code::Cancelled)

@@ -19,28 +19,6 @@ namespace core {
 
 namespace {
 
-// A job that maps a sub-step's progress into its share of the whole run.
-class StageJob final : public JobContext {
-public:
-    StageJob(JobContext &outer, double from, double to)
-        : m_outer(outer)
-        , m_from(from)
-        , m_to(to)
-    {
-    }
-    bool isCancelled() const override { return m_outer.isCancelled(); }
-    void reportProgress(double fraction, const QString &stage) override
-    {
-        m_outer.reportProgress(m_from + (m_to - m_from) * fraction, stage);
-    }
-    void reportMetric(const QString &name, int step, double value) override { m_outer.reportMetric(name, step, value); }
-
-private:
-    JobContext &m_outer;
-    double m_from;
-    double m_to;
-};
-
 Result<void> writeJson(const QJsonObject &object, const QString &path)
 {
     QSaveFile file(path);
@@ -94,7 +72,7 @@ Result<ProjectRunResult> ProjectRunner::run(const Project &project, const QStrin
     if (const Result<void> folders = ProjectFile::createFolders(projectPath); !folders.ok())
         return folders.error();
 
-    StageJob loading(job, 0.0, 0.1);
+    ScaledJob loading(job, 0.0, 0.1);
     Result<LoadedInput> input = InputLoader::load(inputSpec(project, projectPath), loading);
     if (!input.ok())
         return input.error();
@@ -123,14 +101,14 @@ Result<ProjectRunResult> ProjectRunner::run(const Project &project, const QStrin
     FitOptions options;
     options.seed = g.seed;
     options.settings = settings.value();
-    StageJob training(job, 0.1, 0.75);
+    ScaledJob training(job, 0.1, 0.75);
     if (const Result<void> fitted = generator->fit(split.training, schema, options, training); !fitted.ok())
         return fitted.error();
     if (const Result<void> saved = ModelFile::save(*generator, ProjectFile::resolve(projectPath, a.model)); !saved.ok())
         return saved.error();
 
     const qint64 rows = g.rows > 0 ? g.rows : split.training.rowCount();
-    StageJob sampling(job, 0.75, 0.85);
+    ScaledJob sampling(job, 0.75, 0.85);
     Result<Table> synthetic = ConstrainedSampler::sample(*generator, rows, g.seed, g.constraints, sampling);
     if (!synthetic.ok())
         return synthetic.error();
@@ -145,7 +123,7 @@ Result<ProjectRunResult> ProjectRunner::run(const Project &project, const QStrin
     request.target = g.target;
     request.sensitiveColumns = g.sensitiveColumns;
     request.quasiIdentifiers = g.quasiIdentifiers;
-    StageJob scoring(job, 0.85, 1.0);
+    ScaledJob scoring(job, 0.85, 1.0);
     Result<QJsonObject> scores = Evaluation::run(request, scoring);
     if (!scores.ok())
         return scores.error();

@@ -94,39 +94,6 @@ struct Settings {
     int discriminatorSteps = 1;
 };
 
-QByteArray moduleBytes(const std::shared_ptr<torch::nn::Module> &module)
-{
-    torch::serialize::OutputArchive archive;
-    module->save(archive);
-    std::ostringstream stream;
-    archive.save_to(stream);
-    const std::string bytes = stream.str();
-    return QByteArray(bytes.data(), qsizetype(bytes.size()));
-}
-
-void loadModuleBytes(const std::shared_ptr<torch::nn::Module> &module, const QByteArray &bytes)
-{
-    std::istringstream stream(std::string(bytes.constData(), size_t(bytes.size())));
-    torch::serialize::InputArchive archive;
-    archive.load_from(stream, torch::Device(torch::kCPU));
-    module->load(archive);
-}
-
-// A sentence when two of the conditions never occur together in the training rows, else nullopt.
-std::optional<QString> neverTogether(const DataTransformer &transformer,
-                                     const QList<transforms::ColumnCondition> &conditions)
-{
-    for (qsizetype i = 0; i < conditions.size(); ++i)
-        for (qsizetype j = i + 1; j < conditions.size(); ++j) {
-            const auto a = transformer.conditionIndex(conditions[i].column, conditions[i].value);
-            const auto b = transformer.conditionIndex(conditions[j].column, conditions[j].value);
-            if (a && b && !transformer.mayCooccur(*a, *b))
-                return tr("No rows satisfied %1 after 0 tries; this combination never occurs in the real data.")
-                    .arg(transforms::describeConditions(conditions));
-        }
-    return std::nullopt;
-}
-
 } // namespace
 
 struct Ctgan::Private {
@@ -518,7 +485,7 @@ Result<transforms::ConditionalSample> Ctgan::sampleWhere(qint64 rows,
         if (!fixed)
             fixed = std::make_pair(index->block, index->position);
     }
-    if (const auto refused = neverTogether(d->transformer, conditions))
+    if (const auto refused = transforms::neverTogether(d->transformer, conditions))
         return transforms::ConditionalSample { Table {}, 0, *refused };
     const qint64 maxTries = std::max<qint64>(rows * 100, 10000);
     return transforms::sampleByRejection(
@@ -539,7 +506,7 @@ Result<void> Ctgan::doSave(QDataStream &out) const
             out << c;
     }
     d->generator->to(torch::kCPU);
-    out << moduleBytes(d->generator.ptr());
+    out << transforms::moduleBytes(d->generator.ptr());
     d->generator->to(d->device);
     return {};
 }
@@ -581,7 +548,7 @@ Result<void> Ctgan::doLoad(QDataStream &in, int formatVersion)
         return corrupt;
     transforms::ensureTorchThreads();
     p->generator = CtganGenerator(p->settings.embedding + p->condDim, p->transformer.outputDimension());
-    loadModuleBytes(p->generator.ptr(), weights);
+    transforms::loadModuleBytes(p->generator.ptr(), weights);
     p->device = transforms::torchCudaAvailable() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
     p->generator->to(p->device);
     d = std::move(p);

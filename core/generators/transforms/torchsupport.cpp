@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "core/generators/transforms/torchsupport.h"
 
+#include "core/generators/transforms/datatransformer.h"
+
 #include <torch/torch.h>
+
+#include <QCoreApplication>
+#include <sstream>
 
 #include <QByteArray>
 #include <QFile>
@@ -39,6 +44,40 @@ bool openBlasLoaded()
     if (!maps.open(QIODevice::ReadOnly))
         return false;
     return maps.readAll().contains("openblas");
+}
+
+QByteArray moduleBytes(const std::shared_ptr<torch::nn::Module> &module)
+{
+    torch::serialize::OutputArchive archive;
+    module->save(archive);
+    std::ostringstream stream;
+    archive.save_to(stream);
+    const std::string bytes = stream.str();
+    return QByteArray(bytes.data(), qsizetype(bytes.size()));
+}
+
+void loadModuleBytes(const std::shared_ptr<torch::nn::Module> &module, const QByteArray &bytes)
+{
+    std::istringstream stream(std::string(bytes.constData(), size_t(bytes.size())));
+    torch::serialize::InputArchive archive;
+    archive.load_from(stream, torch::Device(torch::kCPU));
+    module->load(archive);
+}
+
+std::optional<QString> neverTogether(const DataTransformer &transformer, const QList<ColumnCondition> &conditions)
+{
+    for (qsizetype i = 0; i < conditions.size(); ++i) {
+        for (qsizetype j = i + 1; j < conditions.size(); ++j) {
+            const auto a = transformer.conditionIndex(conditions[i].column, conditions[i].value);
+            const auto b = transformer.conditionIndex(conditions[j].column, conditions[j].value);
+            if (a && b && !transformer.mayCooccur(*a, *b))
+                return QCoreApplication::translate("core::transforms",
+                                                   "No rows satisfied %1 after 0 tries; this combination never "
+                                                   "occurs in the real data.")
+                    .arg(describeConditions(conditions));
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace core::transforms
