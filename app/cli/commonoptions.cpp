@@ -13,6 +13,9 @@ int reportError(const core::Error &error)
     std::fprintf(stderr, "healthsynth-cli: %s\n", qPrintable(error.message));
     if (!error.detail.isEmpty())
         std::fprintf(stderr, "  detail: %s\n", qPrintable(error.detail));
+    // The reader's message names the wizard's option; say what it is called here.
+    if (error.message.contains(QStringLiteral("skip ragged rows")))
+        std::fputs("  hint: run again with --skip-bad-rows to skip such rows; they are counted and reported.\n", stderr);
     return kFailure;
 }
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <random>
 
 namespace core {
 
@@ -17,7 +18,7 @@ namespace {
 
 constexpr quint32 kMagic = 0x48534D44; // "HSMD"
 // 2: adds the condition support (categorical values and pairs seen) after the identifiers.
-constexpr qint32 kEnvelopeVersion = 2;
+constexpr qint32 kEnvelopeVersion = 3;
 constexpr int kMaxTrackedValues = 100;
 constexpr int kMaxConditionBatches = 50;
 
@@ -28,6 +29,68 @@ Error exceptionError(const char *what, const QString &stage)
                    QString::fromLocal8Bit(what) };
 }
 
+
+// Copies one cell of `column` onto another row of it, mask included.
+void copyCell(Column &column, size_t from, size_t to)
+{
+    column.missingMask()[to] = column.missingMask()[from];
+    switch (column.storage()) {
+    case ColumnStorage::Number:
+    case ColumnStorage::DateTime: column.numbers()[to] = column.numbers()[from]; break;
+    case ColumnStorage::Category:
+    case ColumnStorage::Boolean: column.codes()[to] = column.codes()[from]; break;
+    case ColumnStorage::Text: column.texts()[to] = column.texts()[from]; break;
+    }
+}
+
+void setMissing(Column &column, size_t row)
+{
+    column.missingMask()[row] = 1;
+    switch (column.storage()) {
+    case ColumnStorage::Number:
+    case ColumnStorage::DateTime: column.numbers()[row] = Column::kMissingNumber; break;
+    case ColumnStorage::Category:
+    case ColumnStorage::Boolean: column.codes()[row] = Column::kMissingCode; break;
+    case ColumnStorage::Text: column.texts()[row].clear(); break;
+    }
+}
+
+// Sampling draws each row's missingness at random, so a small table's missing share drifts
+// by several points from the real one. Only the excess cells change: surplus missing cells
+// take the value of a random present cell of the same column, missing ones are blanked at
+// random. Rows keep the generator's joint structure everywhere else.
+void matchMissingRates(Table &table, const QMap<QString, double> &rates, quint64 seed)
+{
+    const qint64 rows = table.rowCount();
+    std::mt19937_64 rng(seed ^ 0x6d697373696e67ULL);
+    for (int c = 0; c < table.columnCount(); ++c) {
+        Column &column = table.column(c);
+        const auto rate = rates.constFind(column.name());
+        if (rate == rates.cend() || rows == 0)
+            continue;
+        const qint64 target = qint64(std::llround(*rate * double(rows)));
+        std::vector<size_t> missing, present;
+        for (qint64 r = 0; r < rows; ++r)
+            (column.isMissing(r) ? missing : present).push_back(size_t(r));
+        auto pick = [&rng](std::vector<size_t> &from) {
+            const size_t at = size_t(rng() % from.size());
+            const size_t row = from[at];
+            from[at] = from.back();
+            from.pop_back();
+            return row;
+        };
+        const std::vector<size_t> donors = present;
+        while (qint64(missing.size()) > target && !donors.empty()) {
+            const size_t row = pick(missing);
+            copyCell(column, donors[size_t(rng() % donors.size())], row);
+        }
+        while (qint64(missing.size()) < target && !present.empty()) {
+            const size_t row = pick(present);
+            setMissing(column, row);
+            missing.push_back(row);
+        }
+    }
+}
 } // namespace
 
 // Streaming for the envelope; in namespace core so QList<T> streaming finds them by ADL.
@@ -111,6 +174,11 @@ Result<void> Generator::fit(const Table &real, const Schema &schema, const FitOp
     m_info.seed = options.seed;
     m_info.settings = options.settings;
     m_info.facts = m_pendingFacts;
+    for (int i = 0; i < real.columnCount(); ++i) {
+        const double rate = real.column(i).missingRate();
+        if (Schema::isModelled(schema.columns[i]) && rate > 0.0 && rate < 1.0)
+            m_info.missingRates.insert(real.column(i).name(), rate);
+    }
     m_info.losses = m_pendingLosses;
     m_info.diagnostics = m_pendingDiagnostics;
     return {};
@@ -148,6 +216,7 @@ Result<Table> Generator::sample(qint64 rows, quint64 seed, JobContext &job)
             if (!drawn.ok())
                 return drawn.error();
             modelled = std::move(drawn).value();
+            matchMissingRates(modelled, m_info.missingRates, seed);
         }
         Table out;
         int nextModelled = 0;
@@ -182,6 +251,7 @@ Result<void> Generator::save(QIODevice &device) const
     for (const ConditionSupport::Tracked &tracked : m_support.columns)
         out << tracked.name << tracked.values;
     out << m_support.pairs;
+    out << m_info.missingRates;
     try {
         const Result<void> saved = doSave(out);
         if (!saved.ok())
@@ -248,6 +318,11 @@ Result<void> Generator::load(QIODevice &device)
         if (in.status() != QDataStream::Ok
             || support.pairs.size() != support.columns.size() * (support.columns.size() - 1) / 2)
             return corrupt(QStringLiteral("condition support"));
+    }
+    if (envelope >= 3) {
+        in >> info.missingRates;
+        if (in.status() != QDataStream::Ok)
+            return corrupt(QStringLiteral("missing rates"));
     }
     try {
         if (const Result<void> loaded = doLoad(in, version); !loaded.ok())

@@ -51,6 +51,9 @@ struct GeneratorInfo {
     QVariantMap facts; ///< generator-specific results, e.g. {"epsilon_spent": 1.0}
     QList<std::pair<QString, QList<double>>> losses; ///< loss series by name, one value per epoch
     Diagnostics diagnostics; ///< warnings raised during the fit
+    /// Real missing share of each modelled column that has some missing values; sample()
+    /// reproduces it exactly (to the nearest row), whatever the generator.
+    QMap<QString, double> missingRates;
 };
 
 /// A synthetic-data generator. Callers use the non-virtual fit/sample/save/load, which
