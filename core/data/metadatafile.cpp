@@ -208,26 +208,30 @@ Result<Schema> MetadataFile::apply(const QString &path, const Schema &inferred, 
     return schema;
 }
 
+QJsonObject MetadataFile::columnToJson(const ColumnMeta &meta)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("name"), meta.name);
+    o.insert(QStringLiteral("type"), semanticTypeKey(meta.type));
+    if (meta.excluded)
+        o.insert(QStringLiteral("excluded"), true);
+    o.insert(QStringLiteral("integer"), meta.integer);
+    if (meta.decimals >= 0)
+        o.insert(QStringLiteral("decimals"), meta.decimals);
+    if (!meta.dateFormat.isEmpty())
+        o.insert(QStringLiteral("dateFormat"), meta.dateFormat);
+    if (!meta.piiKind.isEmpty())
+        o.insert(QStringLiteral("piiKind"), meta.piiKind);
+    if (!meta.pattern.isEmpty())
+        o.insert(QStringLiteral("pattern"), meta.pattern);
+    return o;
+}
+
 Result<void> MetadataFile::save(const Schema &schema, const QString &path)
 {
     QJsonArray columns;
-    for (const ColumnMeta &meta : schema.columns) {
-        QJsonObject o;
-        o.insert(QStringLiteral("name"), meta.name);
-        o.insert(QStringLiteral("type"), semanticTypeKey(meta.type));
-        if (meta.excluded)
-            o.insert(QStringLiteral("excluded"), true);
-        o.insert(QStringLiteral("integer"), meta.integer);
-        if (meta.decimals >= 0)
-            o.insert(QStringLiteral("decimals"), meta.decimals);
-        if (!meta.dateFormat.isEmpty())
-            o.insert(QStringLiteral("dateFormat"), meta.dateFormat);
-        if (!meta.piiKind.isEmpty())
-            o.insert(QStringLiteral("piiKind"), meta.piiKind);
-        if (!meta.pattern.isEmpty())
-            o.insert(QStringLiteral("pattern"), meta.pattern);
-        columns.append(o);
-    }
+    for (const ColumnMeta &meta : schema.columns)
+        columns.append(columnToJson(meta));
     QJsonObject root;
     root.insert(QStringLiteral("formatVersion"), kFormatVersion);
     root.insert(QStringLiteral("columns"), columns);

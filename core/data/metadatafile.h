@@ -6,6 +6,7 @@
 #include "core/result.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace core {
 
@@ -19,6 +20,8 @@ public:
     /// Applies the file's entries over `inferred` (user overrides win); unknown columns are
     /// reported in `diagnostics`, unknown types are an error.
     static Result<Schema> apply(const QString &path, const Schema &inferred, Diagnostics &diagnostics);
+    /// One column entry of HealthSynth's own dialect (also used inside project files).
+    static QJsonObject columnToJson(const ColumnMeta &meta);
     /// Writes HealthSynth's own dialect atomically.
     static Result<void> save(const Schema &schema, const QString &path);
 };

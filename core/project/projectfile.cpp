@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/project/project.h"
 
+#include "core/data/metadatafile.h"
+
 #include "core/version.h"
 
 #include <QDir>
@@ -104,24 +106,6 @@ CsvOptions csvFromJson(const QJsonObject &object, Diagnostics &warnings)
     o.trimWhitespace = r.boolean(QStringLiteral("trimWhitespace"), true);
     o.columnNames = r.strings(QStringLiteral("columnNames"));
     return o;
-}
-
-QJsonObject metaToJson(const ColumnMeta &m)
-{
-    QJsonObject out {
-        { QStringLiteral("name"), m.name },
-        { QStringLiteral("type"), semanticTypeKey(m.type) },
-        { QStringLiteral("excluded"), m.excluded },
-        { QStringLiteral("integer"), m.integer },
-        { QStringLiteral("decimals"), m.decimals },
-    };
-    if (!m.dateFormat.isEmpty())
-        out.insert(QStringLiteral("dateFormat"), m.dateFormat);
-    if (!m.piiKind.isEmpty())
-        out.insert(QStringLiteral("piiKind"), m.piiKind);
-    if (!m.pattern.isEmpty())
-        out.insert(QStringLiteral("pattern"), m.pattern);
-    return out;
 }
 
 Result<ColumnMeta> metaFromJson(const QJsonObject &object, int index, Diagnostics &warnings)
@@ -332,7 +316,7 @@ Result<void> ProjectFile::save(const Project &project, const QString &path)
 {
     QJsonArray metadata;
     for (const ColumnMeta &meta : project.metadataOverrides)
-        metadata.append(metaToJson(meta));
+        metadata.append(MetadataFile::columnToJson(meta));
     const QJsonObject root {
         { QStringLiteral("formatVersion"), Project::kFormatVersion },
         { QStringLiteral("appVersion"), appVersion() },
