@@ -50,14 +50,14 @@ inline bool parseNumber(std::string_view s, char decimalMark, NumberInfo &out)
         mantissa = mantissa * 10 + std::uint64_t(*p++ - '0');
     const auto intDigits = int(p - digits);
     int fracDigits = 0;
-    unsigned nonZeroFraction = 0;
+    unsigned fraction = 0; // non-zero when a fraction digit is
     if (p < e && *p == decimalMark) {
-        const char *fraction = ++p;
+        const char *start = ++p;
         while (p < e && unsigned(*p - '0') < 10u) {
-            nonZeroFraction |= unsigned(*p - '0');
+            fraction |= unsigned(*p - '0');
             mantissa = mantissa * 10 + std::uint64_t(*p++ - '0');
         }
-        fracDigits = int(p - fraction);
+        fracDigits = int(p - start);
     }
     if (p == e && intDigits > 0 && intDigits + fracDigits <= 15 && (intDigits == 1 || *digits != '0')) {
         out = NumberInfo {};
@@ -66,9 +66,13 @@ inline bool parseNumber(std::string_view s, char decimalMark, NumberInfo &out)
         out.decimals = fracDigits;
         out.hasPoint = fracDigits > 0 || (s.size() > size_t(intDigits + (negative ? 1 : 0)));
         out.zeroOrOne = s.size() == 1 && (s[0] == '0' || s[0] == '1');
-        out.fractional = nonZeroFraction != 0;
+        out.fractional = fraction != 0;
         return true;
     }
+    // Digits followed by what no number holds (a date such as "2016-05-22"): not worth the
+    // slow path's full grammar.
+    if (p < e && intDigits > 0 && *p != 'e' && *p != 'E' && *p != '.' && *p != ',')
+        return false;
     return parseNumberSlow(s, decimalMark, out);
 }
 
