@@ -328,22 +328,6 @@ struct Plan {
     }
 };
 
-/// Resizes a large array after asking the kernel to back it with 2 MB pages: a 100 MB file's
-/// columns otherwise take some 40,000 page faults to fill.
-template <typename T>
-void resizeOnHugePages(std::vector<T> &array, size_t size)
-{
-    array.reserve(size);
-#ifdef Q_OS_LINUX
-    constexpr std::uintptr_t kHugePage = std::uintptr_t(2) << 20;
-    const auto from = (reinterpret_cast<std::uintptr_t>(array.data()) + kHugePage - 1) & ~(kHugePage - 1);
-    const auto to = (reinterpret_cast<std::uintptr_t>(array.data() + size)) & ~(kHugePage - 1);
-    if (to > from)
-        ::madvise(reinterpret_cast<void *>(from), to - from, MADV_HUGEPAGE);
-#endif
-    array.resize(size);
-}
-
 /// A column's cells for the whole file, written by every chunk at its own row offset, so the
 /// loaded table needs no per-chunk copies (the copy and its page faults were a third of the time).
 struct DirectColumn {
@@ -1142,10 +1126,10 @@ Result<CsvReadResult> ReadJob::run()
                 DirectColumn &d = m_direct[j];
                 d.numeric = m_plan.wants[j] != Want::String && !m_plan.startAsText[j];
                 if (d.numeric)
-                    resizeOnHugePages(d.numbers, size_t(total));
+                    d.numbers.resize(size_t(total));
                 else
-                    resizeOnHugePages(d.codes, size_t(total));
-                resizeOnHugePages(d.missing, size_t(total));
+                    d.codes.resize(size_t(total));
+                d.missing.resize(size_t(total));
             },
             m_job, cancel, 0.05, 0.1, CsvReader::tr("Parsing rows"));
         runParallel(
