@@ -15,6 +15,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace core::csv {
 
 /// What parseNumber() learned about one cell besides its value.
@@ -387,33 +391,57 @@ private:
         m_irregular = true;
     }
 
-    // Advances to the delimiter or newline ending an unquoted stretch; stray quotes are text.
-    static std::uint64_t matchByte(std::uint64_t word, std::uint64_t pattern)
+#if defined(__SSE2__)
+    // Bit i is set when byte i of the 64 at `p` is a delimiter, newline or quote.
+    std::uint64_t stopMask(const char *p) const
     {
-        // Classic SWAR zero-byte test: the lowest flagged byte is exactly the first match.
-        const std::uint64_t x = word ^ pattern;
-        return (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+        const __m128i delimiter = _mm_set1_epi8(m_delimiter);
+        const __m128i newline = _mm_set1_epi8('\n');
+        const __m128i quote = _mm_set1_epi8('"');
+        std::uint64_t mask = 0;
+        for (int i = 0; i < 4; ++i) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * i));
+            const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, delimiter), _mm_cmpeq_epi8(bytes, newline)),
+                                             _mm_cmpeq_epi8(bytes, quote));
+            mask |= std::uint64_t(std::uint32_t(_mm_movemask_epi8(hit))) << (16 * i);
+        }
+        return mask;
     }
 
+    // The next stop at or after p inside the cached 64-byte block (refilled at p when p left
+    // it); false when the range has fewer than 64 bytes left. Most fields end inside the block
+    // they start in, so a field costs a shift and a bit scan.
+    bool nextStopInBlocks(const char *&p)
+    {
+        for (;;) {
+            if (!m_block || p < m_block || p >= m_block + 64) {
+                if (m_end - p < 64)
+                    return false;
+                m_block = p;
+                m_blockMask = stopMask(p);
+            }
+            const std::uint64_t ahead = m_blockMask >> (p - m_block);
+            if (ahead) {
+                p += std::countr_zero(ahead);
+                return true;
+            }
+            p = m_block + 64;
+        }
+    }
+#endif
+
+    // Advances to the delimiter or newline ending an unquoted stretch; stray quotes are text.
     void skipToStop(const char *&p)
     {
-        const std::uint64_t delimiters = 0x0101010101010101ull * static_cast<unsigned char>(m_delimiter);
-        constexpr std::uint64_t newlines = 0x0101010101010101ull * '\n';
-        constexpr std::uint64_t quotes = 0x0101010101010101ull * '"';
         for (;;) {
-            // Eight bytes at a time while no delimiter, newline or quote is among them.
-            while (m_end - p >= 8) {
-                std::uint64_t word;
-                std::memcpy(&word, p, 8);
-                const std::uint64_t hits = matchByte(word, delimiters) | matchByte(word, newlines) | matchByte(word, quotes);
-                if (hits) {
-                    p += std::countr_zero(hits) / 8;
-                    break;
-                }
-                p += 8;
+#if defined(__SSE2__)
+            if (!nextStopInBlocks(p)) {
+#endif
+                while (p < m_end && !m_stop[static_cast<unsigned char>(*p)])
+                    ++p;
+#if defined(__SSE2__)
             }
-            while (p < m_end && !m_stop[static_cast<unsigned char>(*p)])
-                ++p;
+#endif
             if (p < m_end && *p == '"') {
                 markIrregular();
                 ++p;
@@ -437,6 +465,8 @@ private:
     bool m_irregular = false;
     std::int64_t m_irregularLine = -1;
     unsigned char m_stop[256];
+    const char *m_block = nullptr; // the 64 bytes whose stops m_blockMask holds
+    std::uint64_t m_blockMask = 0;
     std::int64_t m_newlines = 0;
     std::int64_t m_recordStartNewlines = 0;
     std::vector<std::string_view> m_fields;
