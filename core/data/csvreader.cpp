@@ -1110,7 +1110,10 @@ Result<CsvReadResult> ReadJob::run()
             m_chunks.size(),
             [&](size_t k) {
                 Chunk &c = m_chunks[k];
-                c.bound = m_plan.maxRows >= 0 ? m_plan.maxRows : qint64(std::count(c.begin, c.end, '\n')) + 1;
+                // Exact for plain files (a record per line), so the rows need no compacting.
+                const bool unterminated = c.end > c.begin && c.end[-1] != '\n';
+                c.bound = m_plan.maxRows >= 0 ? m_plan.maxRows
+                                              : qint64(std::count(c.begin, c.end, '\n')) + (unterminated ? 1 : 0);
             },
             m_job, cancel, 0.0, 0.05, CsvReader::tr("Parsing rows"));
         qint64 total = 0;

@@ -29,13 +29,14 @@ std::string written(const std::string &field)
 {
     if (field.find_first_of(",\"\n") == std::string::npos)
         return field;
-    std::string out = "\"";
+    std::string out(1, '"');
     for (char c : field) {
         if (c == '"')
             out += '"';
         out += c;
     }
-    return out + '"';
+    out += '"';
+    return out;
 }
 
 } // namespace
@@ -53,11 +54,13 @@ private Q_SLOTS:
                 record.resize(1 + rng.bounded(8));
                 for (size_t j = 0; j < record.size(); ++j) {
                     record[j] = randomField(rng);
-                    text += (j ? "," : "") + written(record[j]);
+                    if (j > 0)
+                        text += ',';
+                    text += written(record[j]);
                 }
                 // A record of one empty field would read as a blank line.
                 if (record.size() == 1 && record[0].empty())
-                    text += written(record[0] = "x");
+                    text += written(record[0] = std::string(1, 'x'));
                 text += rng.bounded(4) == 0 ? "\r\n" : "\n";
             }
             core::csv::RecordReader reader(text.data(), text.data() + text.size(), ',', false);
