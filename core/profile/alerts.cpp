@@ -9,6 +9,41 @@
 
 namespace core::profiling {
 
+// Shows tabs, newlines and surrounding spaces, so "ckd\t" and "ckd" read differently.
+QString shown(const QString &value)
+{
+    QString v = value;
+    v.replace(u'\\', QStringLiteral("\\\\"));
+    v.replace(u'\t', QStringLiteral("\\t"));
+    v.replace(u'\n', QStringLiteral("\\n"));
+    v.replace(u'\r', QStringLiteral("\\r"));
+    return u'"' + v + u'"';
+}
+
+QString percent(double share)
+{
+    return QString::number(100.0 * share, 'f', share < 0.01 && share > 0 ? 2 : 1) + u'%';
+}
+
+QVariantList valueCounts(const QList<ValueCount> &values, int limit)
+{
+    QVariantList list;
+    for (const ValueCount &v : values.mid(0, limit))
+        list.append(
+            QVariantMap { { QStringLiteral("value"), v.value }, { QStringLiteral("count"), v.count } });
+    return list;
+}
+
+QString listOf(const QList<ValueCount> &values, int limit)
+{
+    QStringList parts;
+    for (const ValueCount &v : values.mid(0, limit))
+        parts.append(QStringLiteral("%1 ×%2").arg(shown(v.value)).arg(v.count));
+    if (values.size() > limit)
+        parts.append(QStringLiteral("…"));
+    return parts.join(QStringLiteral(", "));
+}
+
 namespace {
 
     QString tr(const char *text)
@@ -17,41 +52,6 @@ namespace {
     }
 
     using Severity = Diagnostic::Severity;
-
-    // Shows tabs, newlines and surrounding spaces, so "ckd\t" and "ckd" read differently.
-    QString shown(const QString &value)
-    {
-        QString v = value;
-        v.replace(u'\\', QStringLiteral("\\\\"));
-        v.replace(u'\t', QStringLiteral("\\t"));
-        v.replace(u'\n', QStringLiteral("\\n"));
-        v.replace(u'\r', QStringLiteral("\\r"));
-        return u'"' + v + u'"';
-    }
-
-    QString percent(double share)
-    {
-        return QString::number(100.0 * share, 'f', share < 0.01 && share > 0 ? 2 : 1) + u'%';
-    }
-
-    QVariantList valueCounts(const QList<ValueCount> &values, int limit = 10)
-    {
-        QVariantList list;
-        for (const ValueCount &v : values.mid(0, limit))
-            list.append(
-                QVariantMap { { QStringLiteral("value"), v.value }, { QStringLiteral("count"), v.count } });
-        return list;
-    }
-
-    QString listOf(const QList<ValueCount> &values, int limit = 5)
-    {
-        QStringList parts;
-        for (const ValueCount &v : values.mid(0, limit))
-            parts.append(QStringLiteral("%1 ×%2").arg(shown(v.value)).arg(v.count));
-        if (values.size() > limit)
-            parts.append(QStringLiteral("…"));
-        return parts.join(QStringLiteral(", "));
-    }
 
     QVariantList doubles(const QList<double> &values)
     {

@@ -58,4 +58,13 @@ void releaseThreadScratch();
 /// A number as a short text ("12", "0.1", "1e+308").
 QString numberText(double value);
 
+/// A value quoted for a message, with tabs and newlines shown ("ckd\t" reads differently from "ckd").
+QString shown(const QString &value);
+/// "12.5%" (two decimals below 1 %).
+QString percent(double share);
+/// [{"value", "count"}] of up to `limit` values, as alert evidence.
+QVariantList valueCounts(const QList<ValueCount> &values, int limit = 10);
+/// "\"a\" ×3, \"b\" ×1, …" for a message.
+QString listOf(const QList<ValueCount> &values, int limit = 5);
+
 } // namespace core::profiling

@@ -6,6 +6,7 @@
 #include "core/data/csvreader.h"
 #include "core/profile/profile.h"
 #include "core/profile/profilejson.h"
+#include "core/profile/readingchanges.h"
 #include "testpaths.h"
 
 #include <QDir>
@@ -67,6 +68,24 @@ const core::ColumnProfile &col(const core::Profile &p, const QString &name)
 bool hasAlert(const core::Profile &p, const char *kind, const char *column = nullptr)
 {
     return !p.alertsOf(QString::fromUtf8(kind), column ? QString::fromUtf8(column) : QString()).isEmpty();
+}
+
+bool hasAction(
+    const core::Profile &p, core::SuggestedAction::Kind kind, const QString &column, const QString &value)
+{
+    for (const core::SuggestedAction &a : p.actions) {
+        if (a.kind == kind && a.column == column && a.value == value)
+            return true;
+    }
+    return false;
+}
+
+QStringList S(std::initializer_list<const char *> items)
+{
+    QStringList list;
+    for (const char *item : items)
+        list.append(QString::fromUtf8(item));
+    return list;
 }
 
 } // namespace
@@ -331,6 +350,161 @@ private Q_SLOTS:
         QVERIFY(!hasAlert(p, "imbalanced_target"));
     }
 
+    void kidneyQuirksAsRead_data() { kidneyQuirks_data(); }
+    void kidneyQuirksAsRead()
+    {
+        // As the Profile step and `healthsynth-cli profile` see the file: read with the default
+        // options (trimmed, "?" read as missing), then the scan of the cells as written names every
+        // quirk that reading hid. Numbers from the "as read" part of profile_reference.py.
+        QFETCH(QString, file);
+        QFETCH(int, paddedClasses);
+        const QString path = testsupport::realData(file);
+        core::SilentJob job;
+        const core::CsvOptions csv;
+        core::Result<core::CsvReadResult> read = core::CsvReader::read(path, csv, job);
+        QVERIFY(read.ok());
+        core::CsvReadingInfo reading;
+        reading.path = path;
+        reading.options = csv;
+        reading.delimiter = read.value().delimiter;
+        reading.encoding = read.value().encoding;
+        core::ProfileOptions options;
+        options.target = QStringLiteral("classification");
+        const core::Result<core::Profile> profiled
+            = core::profileReadTable(read.value().table, read.value().schema, options, &reading, job);
+        QVERIFY(profiled.ok());
+        const core::Profile &p = profiled.value();
+        QCOMPARE(p.rows, 400);
+
+        // cleaned.isna().sum() and numeric nunique of the columns the scan speaks about
+        const QList<std::pair<const char *, std::pair<int, int>>> counts { { "pcv", { 71, 42 } },
+            { "wc", { 106, 89 } }, { "rc", { 131, 45 } }, { "dm", { 2, 2 } }, { "cad", { 2, 2 } },
+            { "classification", { 0, 2 } } };
+        for (const auto &[name, expected] : counts) {
+            const core::ColumnProfile &c = col(p, QString::fromUtf8(name));
+            QVERIFY2(c.missing == expected.first, name);
+            QVERIFY2(c.distinct == expected.second, name);
+        }
+
+        // Padded cells, s[s != s.str.strip(" \t")], and only in these columns.
+        QList<std::pair<const char *, int>> padded { { "pcv", 2 }, { "wc", 3 }, { "rc", 1 }, { "dm", 6 },
+            { "cad", 2 } };
+        if (paddedClasses > 0)
+            padded.append({ "classification", paddedClasses });
+        QCOMPARE(p.alertsOf(QStringLiteral("whitespace")).size(), padded.size());
+        for (const auto &[name, expected] : padded) {
+            const QList<core::Alert> w = p.alertsOf(QStringLiteral("whitespace"), QString::fromUtf8(name));
+            QVERIFY2(w.size() == 1, name);
+            QVERIFY2(w.front().evidence.value(QStringLiteral("count")).toInt() == expected, name);
+        }
+        const core::Alert classes
+            = p.alertsOf(QStringLiteral("whitespace"), QStringLiteral("classification")).value(0);
+        if (paddedClasses > 0)
+            QVERIFY(classes.message.contains(QStringLiteral("\"ckd\\t\" ×2")));
+
+        // Labels padded differently: the groups of s.str.strip(" \t") with more than one spelling.
+        auto groups = [&p](const char *column) {
+            const QList<core::Alert> a
+                = p.alertsOf(QStringLiteral("inconsistent_spelling"), QString::fromUtf8(column));
+            QList<QStringList> found;
+            for (const QVariant &g : a.value(0).evidence.value(QStringLiteral("groups")).toList())
+                found.append(g.toStringList());
+            return found;
+        };
+        QCOMPARE(groups("dm"), (QList<QStringList> { S({ "\tno", "no" }), S({ "\tyes", " yes", "yes" }) }));
+        QCOMPARE(groups("cad"), (QList<QStringList> { S({ "\tno", "no" }) }));
+        QCOMPARE(groups("classification"),
+            paddedClasses > 0 ? QList<QStringList> { S({ "ckd", "ckd\t" }) } : QList<QStringList> {});
+
+        // "\t?" read as missing once in each of pcv, wc, rc; numbers as written (no padding):
+        // s.str.fullmatch(number).sum() = 328 of 330, 292 of 295, 269 of 270.
+        const QList<std::tuple<const char *, int, int>> asText { { "pcv", 328, 2 }, { "wc", 292, 3 },
+            { "rc", 269, 1 } };
+        for (const auto &[name, numbers, others] : asText) {
+            const QString column = QString::fromUtf8(name);
+            const QList<core::Alert> m = p.alertsOf(QStringLiteral("missing_marker"), column);
+            QVERIFY2(m.size() == 1, name);
+            QVERIFY2(m.front().evidence.value(QStringLiteral("count")).toInt() == 1, name);
+            QVERIFY2(m.front().message.contains(QStringLiteral("\"\\t?\" ×1")), name);
+            QVERIFY2(
+                hasAction(p, core::SuggestedAction::Kind::DeclareMissingMarker, column, QStringLiteral("?")),
+                name);
+            const QList<core::Alert> t = p.alertsOf(QStringLiteral("mixed_types"), column);
+            QVERIFY2(t.size() == 1, name);
+            QVERIFY2(t.front().evidence.value(QStringLiteral("numbers")).toInt() == numbers, name);
+            QVERIFY2(t.front().evidence.value(QStringLiteral("others")).toInt() == others, name);
+            QVERIFY2(col(p, column).storage == core::ColumnStorage::Number, name);
+        }
+        QCOMPARE(p.alertsOf(QStringLiteral("missing_marker")).size(), 3);
+        QCOMPARE(p.alertsOf(QStringLiteral("mixed_types")).size(), 3);
+
+        // The cleaned values' own quirks. cleaned.isna().sum() / 400 > 0.2:
+        for (const auto &[name, missing] : QList<std::pair<const char *, int>> {
+                 { "rbc", 152 }, { "sod", 87 }, { "pot", 88 }, { "wc", 106 }, { "rc", 131 } }) {
+            const QList<core::Alert> a = p.alertsOf(QStringLiteral("high_missing"), QString::fromUtf8(name));
+            QVERIFY2(a.size() == 1, name);
+            QVERIFY2(a.front().evidence.value(QStringLiteral("missing")).toInt() == missing, name);
+        }
+        QCOMPARE(p.alertsOf(QStringLiteral("high_missing")).size(), 5);
+        // (sod < 100).sum() == 1, (pot > 10).sum() == 2, (al == 0).sum() == 199, (su == 0).sum() == 290
+        QCOMPARE(p.alertsOf(QStringLiteral("implausible_value"), QStringLiteral("sod"))
+                     .value(0)
+                     .evidence.value(QStringLiteral("below"))
+                     .toInt(),
+            1);
+        QCOMPARE(p.alertsOf(QStringLiteral("implausible_value"), QStringLiteral("pot"))
+                     .value(0)
+                     .evidence.value(QStringLiteral("above"))
+                     .toInt(),
+            2);
+        QCOMPARE(p.alertsOf(QStringLiteral("zeros"), QStringLiteral("al"))
+                     .value(0)
+                     .evidence.value(QStringLiteral("zeros"))
+                     .toInt(),
+            199);
+        QCOMPARE(p.alertsOf(QStringLiteral("zeros"), QStringLiteral("su"))
+                     .value(0)
+                     .evidence.value(QStringLiteral("zeros"))
+                     .toInt(),
+            290);
+        QVERIFY(hasAlert(p, "unique", "id"));
+        QVERIFY(p.target);
+        QCOMPARE(p.target->classes.front().count, 250);
+        QCOMPARE(p.target->classes.back().count, 150);
+    }
+
+    void readingScanSeesWhatTheReaderChanged()
+    {
+        // Quoted cells keep their spaces (RFC 4180) but lose pasted tabs; a header row is not data;
+        // a marker the user declared counts as read missing, one they did not stays a value.
+        const QString path = QDir(QDir::tempPath()).filePath(QStringLiteral("healthsynth_readingscan.csv"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(" id ;grp;v\r\n1;\" a\";\t5\r\n2;\"a\t\";-\r\n3;a ;7\r\n4;b;unknown\r\n");
+        out.close();
+        core::SilentJob job;
+        core::CsvOptions csv;
+        csv.missingMarkers = { QString(), QStringLiteral("-") };
+        const core::Result<core::ReadingChanges> changes
+            = core::scanCsvReadingChanges({ path, csv, u';', QStringLiteral("UTF-8") }, 3, 4, job);
+        QFile::remove(path);
+        QVERIFY(changes.ok());
+        QCOMPARE(changes.value().records, 4);
+        QCOMPARE(changes.value().columns.size(), 3);
+        QVERIFY(changes.value().columns[0].isEmpty()); // " id " is the header
+        const QList<core::ChangedCell> &grp = changes.value().columns[1];
+        QCOMPARE(grp.size(), 2); // "a\t" (quoted) and "a " (unquoted); " a" keeps its quoted space
+        QCOMPARE(grp[0].raw, QStringLiteral("a\t"));
+        QCOMPARE(grp[1].raw, QStringLiteral("a "));
+        QCOMPARE(grp[1].cleaned, QStringLiteral("a"));
+        const QList<core::ChangedCell> &v = changes.value().columns[2];
+        QCOMPARE(v.size(), 2);
+        QCOMPARE(v[0].raw, QStringLiteral("\t5")); // equal counts: by raw text, tab first
+        QVERIFY(!v[0].readAsMissing && v[0].padded());
+        QCOMPARE(v[1].raw, QStringLiteral("-"));
+        QVERIFY(v[1].readAsMissing && !v[1].padded());
+    }
+
     void heartFailureCounts()
     {
         const auto l = load(
@@ -405,6 +579,13 @@ private Q_SLOTS:
             QVERIFY(p.ok());
             QCOMPARE(p.value().rows, read.value().table.rowCount());
             QCOMPARE(p.value().columns.size(), read.value().table.columnCount());
+            // And with the scan of the cells as written.
+            const core::CsvReadingInfo reading { path, options, read.value().delimiter,
+                read.value().encoding };
+            const core::Result<core::Profile> scanned
+                = core::profileReadTable(read.value().table, read.value().schema, {}, &reading, job);
+            QVERIFY(scanned.ok());
+            QVERIFY(scanned.value().alerts.size() >= p.value().alerts.size());
         }
     }
 };

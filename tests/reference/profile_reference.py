@@ -62,3 +62,26 @@ for c in ("age", "creatinine_phosphokinase", "serum_sodium"):
 print("pearson age~serum_creatinine", hf["age"].corr(hf["serum_creatinine"]),
       "spearman", hf["age"].corr(hf["serum_creatinine"], method="spearman"))
 print("DEATH_EVENT", hf["DEATH_EVENT"].value_counts().to_dict())
+
+# As the profile step reads them: CsvReader's defaults trim spaces and tabs around values and read
+# "", NA, N/A, NaN, null, NULL, None and ? as missing. The profile then names what that reading
+# changed, counted here on the raw cells.
+DEFAULT_MARKERS = {"", "NA", "N/A", "NaN", "null", "NULL", "None", "?"}
+WRITTEN_NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
+for name, sep in (("kidney_disease_old.csv", ","), ("kidney_disease.csv", ";")):
+    df = raw(os.path.join(real, "chronic_kidney_disease", name), sep)
+    cleaned = df.apply(lambda s: s.str.strip(" \t")).where(lambda d: ~d.isin(DEFAULT_MARKERS))
+    print(f"== {name} as read: missing {cleaned.isna().sum().to_dict()}")
+    print("nunique", cleaned.nunique().to_dict())
+    for c in df.columns:
+        s = df[c].dropna()
+        stripped = s.str.strip(" \t")
+        padded = s[s != stripped]
+        markers = s[stripped.isin(DEFAULT_MARKERS)]
+        if len(padded) or len(markers):
+            written = int(s.str.fullmatch(WRITTEN_NUMBER).sum())
+            print(f"{c}: padded {len(padded)} {padded.value_counts().to_dict()!r}; read as missing "
+                  f"{markers.value_counts().to_dict()!r}; numbers as written {written} of {len(s)}")
+    s = numeric(cleaned["sod"]); p = numeric(cleaned["pot"])
+    print("sod < 100:", int((s < 100).sum()), "pot > 10:", int((p > 10).sum()),
+          "al zeros", int((numeric(cleaned["al"]) == 0).sum()), "su zeros", int((numeric(cleaned["su"]) == 0).sum()))
