@@ -62,7 +62,7 @@ int runFit(const QStringList &args)
     job.finish();
     if (!input.ok())
         return reportError(input.error());
-    core::HoldoutSplit split = core::splitHoldout(input.value().table, *holdout, options.seed);
+    core::HoldoutSplit split = core::splitHoldout(std::move(input.value().table), *holdout, options.seed);
     if (*holdout > 0) {
         const QString holdoutPath = parser.isSet(QStringLiteral("holdout-out"))
             ? parser.value(QStringLiteral("holdout-out"))
@@ -72,7 +72,7 @@ int runFit(const QStringList &args)
         std::fprintf(stderr, "Kept %lld rows aside in %s\n", static_cast<long long>(split.holdout.rowCount()),
                      qPrintable(holdoutPath));
     }
-    const auto fitted = generator.value()->fit(split.training, input.value().schema, options, job);
+    const auto fitted = generator.value()->fitInPlace(split.training, input.value().schema, options, job);
     job.finish();
     if (!fitted.ok())
         return reportError(fitted.error());

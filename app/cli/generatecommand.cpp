@@ -75,12 +75,12 @@ int runGenerate(const QStringList &args)
     if (!target.isEmpty() && schema.indexOf(target) < 0)
         return reportUsage(QStringLiteral("--target names \"%1\", which is not a column of the input").arg(target));
 
-    core::HoldoutSplit split = core::splitHoldout(input.value().table, *holdout, quint64(*seed));
+    core::HoldoutSplit split = core::splitHoldout(std::move(input.value().table), *holdout, quint64(*seed));
     core::FitOptions options;
     options.seed = quint64(*seed);
     options.settings = resolved.value();
     options.enforceMinMax = !parser.isSet(QStringLiteral("no-clamp"));
-    if (const auto fitted = generator.value()->fit(split.training, schema, options, job); !fitted.ok())
+    if (const auto fitted = generator.value()->fitInPlace(split.training, schema, options, job); !fitted.ok())
         return reportError(fitted.error());
     job.finish();
     for (const core::Diagnostic &d : generator.value()->info().diagnostics)

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <optional>
 #include <random>
 
 namespace core {
@@ -126,7 +127,9 @@ static QDataStream &operator>>(QDataStream &in, ColumnMeta &m)
 Generator::Generator() = default;
 Generator::~Generator() = default;
 
-Result<void> Generator::fit(const Table &real, const Schema &schema, const FitOptions &options, JobContext &job)
+namespace {
+
+std::optional<Error> invalidFitInput(const Table &real, const Schema &schema)
 {
     if (schema.columns.size() != real.columnCount())
         return Error { Error::Code::Internal, QCoreApplication::translate("core::Generator", "The metadata does not match the table."),
@@ -134,27 +137,70 @@ Result<void> Generator::fit(const Table &real, const Schema &schema, const FitOp
     if (real.rowCount() == 0)
         return Error { Error::Code::InvalidInput,
                        QCoreApplication::translate("core::Generator", "The table has no rows to learn from."), {} };
+    return std::nullopt;
+}
 
+} // namespace
+
+Result<void> Generator::fit(const Table &real, const Schema &schema, const FitOptions &options, JobContext &job)
+{
+    if (const auto invalid = invalidFitInput(real, schema))
+        return *invalid;
     // The model sees only the columns it may learn; identifiers and PII never reach it.
     Table modelled;
     Schema modelledSchema;
     for (int i = 0; i < real.columnCount(); ++i) {
-        const ColumnMeta &meta = schema.columns[i];
-        if (!Schema::isModelled(meta))
+        if (!Schema::isModelled(schema.columns[i]))
             continue;
         modelled.addColumn(real.column(i));
-        modelledSchema.columns.append(meta);
+        modelledSchema.columns.append(schema.columns[i]);
     }
+    if (const Result<void> fitted = fitModelled(modelled, modelledSchema, options, job); !fitted.ok())
+        return fitted;
+    return finishFit(real, schema, options);
+}
 
+Result<void> Generator::fitInPlace(Table &real, const Schema &schema, const FitOptions &options, JobContext &job)
+{
+    if (const auto invalid = invalidFitInput(real, schema))
+        return *invalid;
+    // The modelled columns move (no copy) into the model's table and back afterwards.
+    Table modelled;
+    Schema modelledSchema;
+    std::vector<int> from;
+    for (int i = 0; i < real.columnCount(); ++i) {
+        if (!Schema::isModelled(schema.columns[i]))
+            continue;
+        modelled.addColumn(std::move(real.column(i)));
+        modelledSchema.columns.append(schema.columns[i]);
+        from.push_back(i);
+    }
+    const Result<void> fitted = fitModelled(modelled, modelledSchema, options, job);
+    for (size_t k = 0; k < from.size(); ++k)
+        real.column(from[k]) = std::move(modelled.column(int(k)));
+    if (!fitted.ok())
+        return fitted;
+    return finishFit(real, schema, options);
+}
+
+Result<void> Generator::fitModelled(const Table &modelled, const Schema &modelledSchema, const FitOptions &options,
+                                    JobContext &job)
+{
     m_pendingLosses.clear();
     m_pendingDiagnostics.clear();
     m_pendingFacts.clear();
+    if (modelled.columnCount() == 0)
+        return {};
     try {
-        if (modelled.columnCount() > 0) {
-            const Result<void> fitted = doFit(modelled, modelledSchema, options, job);
-            if (!fitted.ok())
-                return fitted;
-        }
+        return doFit(modelled, modelledSchema, options, job);
+    } catch (const std::exception &e) {
+        return exceptionError(e.what(), QCoreApplication::translate("core::Generator", "fitting"));
+    }
+}
+
+Result<void> Generator::finishFit(const Table &real, const Schema &schema, const FitOptions &options)
+{
+    try {
         auto identifiers = std::make_unique<IdentifierModel>();
         identifiers->fit(real, schema);
         ConditionSupport support;

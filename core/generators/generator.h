@@ -76,6 +76,10 @@ public:
     /// Fails with InvalidInput (bad settings, nothing to learn), Numerical, or Cancelled;
     /// a failed fit leaves a previously fitted state untouched.
     Result<void> fit(const Table &real, const Schema &schema, const FitOptions &options, JobContext &job);
+    /// fit() without copying the table, for big tables: the modelled columns are moved into the
+    /// model's view of the table and back, so `real` holds the same rows again when this returns
+    /// (also on failure). `real` must not be read by another thread meanwhile.
+    Result<void> fitInPlace(Table &real, const Schema &schema, const FitOptions &options, JobContext &job);
     /// Draws `rows` rows with the training table's columns (excluded ones left out), in order.
     /// The same seed gives the same rows, bit for bit, also after save and load.
     Result<Table> sample(qint64 rows, quint64 seed, JobContext &job);
@@ -125,6 +129,12 @@ protected:
     void setFact(const QString &key, const QVariant &value) { m_pendingFacts.insert(key, value); }
 
 private:
+    /// doFit() on the modelled columns, with exceptions turned into errors.
+    Result<void> fitModelled(const Table &modelled, const Schema &modelledSchema, const FitOptions &options,
+                             JobContext &job);
+    /// After a successful fitModelled(): identifiers, condition support and info from the whole table.
+    Result<void> finishFit(const Table &real, const Schema &schema, const FitOptions &options);
+
     /// Which categorical values, and which pairs of them, the real data holds (for sampleWhere).
     struct ConditionSupport {
         struct Tracked {

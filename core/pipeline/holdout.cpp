@@ -8,9 +8,11 @@
 
 namespace core {
 
-HoldoutSplit splitHoldout(const Table &table, double fraction, quint64 seed)
+namespace {
+
+// The row indices of the split, without the tables.
+HoldoutSplit splitIndices(qint64 rows, double fraction, quint64 seed)
 {
-    const qint64 rows = table.rowCount();
     const qint64 holdoutCount = std::clamp<qint64>(qint64(std::llround(std::clamp(fraction, 0.0, 0.9) * double(rows))),
                                                    0, rows);
     std::vector<qint64> order(static_cast<size_t>(rows));
@@ -27,8 +29,33 @@ HoldoutSplit splitHoldout(const Table &table, double fraction, quint64 seed)
     split.trainingRows.assign(order.begin() + holdoutCount, order.end());
     std::sort(split.holdoutRows.begin(), split.holdoutRows.end());
     std::sort(split.trainingRows.begin(), split.trainingRows.end());
-    split.training = holdoutCount == 0 ? table : table.selectRows(split.trainingRows);
+    return split;
+}
+
+} // namespace
+
+HoldoutSplit splitHoldout(const Table &table, double fraction, quint64 seed)
+{
+    HoldoutSplit split = splitIndices(table.rowCount(), fraction, seed);
+    split.training = split.holdoutRows.empty() ? table : table.selectRows(split.trainingRows);
     split.holdout = table.selectRows(split.holdoutRows);
+    return split;
+}
+
+HoldoutSplit splitHoldout(Table &&table, double fraction, quint64 seed)
+{
+    HoldoutSplit split = splitIndices(table.rowCount(), fraction, seed);
+    if (split.holdoutRows.empty()) {
+        split.holdout = table.selectRows(split.holdoutRows); // the columns, with no rows
+        split.training = std::move(table);
+        return split;
+    }
+    for (Column &column : table.columns()) {
+        split.training.addColumn(column.selectRows(split.trainingRows));
+        split.holdout.addColumn(column.selectRows(split.holdoutRows));
+        column = Column();
+    }
+    table = Table();
     return split;
 }
 

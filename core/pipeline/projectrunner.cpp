@@ -80,8 +80,7 @@ Result<ProjectRunResult> ProjectRunner::run(const Project &project, const QStrin
     if (const Result<void> valid = ConstrainedSampler::validate(g.constraints, schema); !valid.ok())
         return valid.error();
 
-    HoldoutSplit split = splitHoldout(input.value().table, g.holdoutFraction, g.seed);
-    input.value().table = Table(); // the split holds the rows now
+    HoldoutSplit split = splitHoldout(std::move(input.value().table), g.holdoutFraction, g.seed);
     ProjectRunResult result;
     ProjectArtifacts &a = result.artifacts;
     a = project.artifacts;
@@ -102,7 +101,7 @@ Result<ProjectRunResult> ProjectRunner::run(const Project &project, const QStrin
     options.seed = g.seed;
     options.settings = settings.value();
     ScaledJob training(job, 0.1, 0.75);
-    if (const Result<void> fitted = generator->fit(split.training, schema, options, training); !fitted.ok())
+    if (const Result<void> fitted = generator->fitInPlace(split.training, schema, options, training); !fitted.ok())
         return fitted.error();
     if (const Result<void> saved = ModelFile::save(*generator, ProjectFile::resolve(projectPath, a.model)); !saved.ok())
         return saved.error();

@@ -171,6 +171,25 @@ private Q_SLOTS:
         QVERIFY(!stopped.ok());
         QCOMPARE(stopped.error().code, Error::Code::Cancelled);
         QVERIFY(!cancelled->isFitted());
+
+        // fitInPlace borrows the table's columns and gives them back, after success and after a cancel.
+        Table borrowed;
+        Schema borrowedSchema;
+        tinyMixedTable(borrowed, borrowedSchema);
+        QVERIFY(identical(borrowed, real));
+        auto inPlace = factory();
+        const Result<void> fitInPlace = inPlace->fitInPlace(borrowed, borrowedSchema, options, job);
+        QVERIFY2(fitInPlace.ok(), qPrintable(fitInPlace.ok() ? QString() : fitInPlace.error().toString()));
+        QVERIFY(identical(borrowed, real));
+        QCOMPARE(borrowed.columnNames(), real.columnNames());
+        QCOMPARE(inPlace->info().trainingRows, 120);
+        QCOMPARE(inPlace->info().missingRates, generator->info().missingRates);
+        QVERIFY(inPlace->sample(10, 11, job).ok());
+        auto cancelledInPlace = factory();
+        CancelAfterFirstProgress cancelAgain;
+        QCOMPARE(cancelledInPlace->fitInPlace(borrowed, borrowedSchema, options, cancelAgain).error().code,
+                 Error::Code::Cancelled);
+        QVERIFY(identical(borrowed, real));
     }
 };
 

@@ -25,7 +25,9 @@ void TrainingWorker::run()
         Q_EMIT cancelled();
         return;
     }
-    const core::Result<void> fit = generator->fit(m_request.training, m_request.schema, m_request.options, *this);
+    // The request's copy of the table is this worker's own: no need for fit() to copy it again.
+    const core::Result<void> fit
+        = generator->fitInPlace(m_request.training, m_request.schema, m_request.options, *this);
     // A cancel that arrives after the fit finished still counts: the user asked not to adopt it.
     if (isCancelled() || (!fit.ok() && fit.error().code == core::Error::Code::Cancelled)) {
         Q_EMIT cancelled();
