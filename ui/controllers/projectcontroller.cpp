@@ -63,22 +63,22 @@ QString ProjectController::displayName() const
     return m_projectPath.isEmpty() ? tr("Untitled") : QFileInfo(m_projectPath).completeBaseName();
 }
 
-core::Result<void> ProjectController::loadCsv(const QString &path, const core::CsvOptions &options)
+core::Result<core::CsvReadResult> ProjectController::readCsv(const QString &path, const core::CsvOptions &options,
+                                                            core::JobContext &job)
 {
-    core::SilentJob job;
     core::CsvOptions full = options;
     full.maxRows = -1;
-    auto read = core::CsvReader::read(path, full, job);
-    if (!read.ok())
-        return read.error();
-    core::CsvReadResult &r = read.value();
+    return core::CsvReader::read(path, full, job);
+}
+
+void ProjectController::adoptCsv(const QString &path, const core::CsvOptions &options, core::CsvReadResult read)
+{
     core::SourceSettings source;
     source.kind = core::SourceSettings::Kind::Csv;
     source.csvPath = QFileInfo(path).absoluteFilePath();
     source.csv = options;
     source.csv.maxRows = -1;
-    setSourceTable(source, std::move(r.table), std::move(r.schema), std::move(r.diagnostics));
-    return {};
+    setSourceTable(source, std::move(read.table), std::move(read.schema), std::move(read.diagnostics));
 }
 
 void ProjectController::setSourceTable(const core::SourceSettings &source, core::Table table, core::Schema schema,

@@ -39,8 +39,12 @@ public:
     QString displayName() const;
 
     // --- Source ------------------------------------------------------------------------
-    /// Reads the whole CSV with `options`, infers the schema and makes it the project's source.
-    core::Result<void> loadCsv(const QString &path, const core::CsvOptions &options);
+    /// Reads the whole CSV with `options` and infers its schema; touches no state, so it runs
+    /// on a worker thread.
+    static core::Result<core::CsvReadResult> readCsv(const QString &path, const core::CsvOptions &options,
+                                                     core::JobContext &job);
+    /// Makes a table that readCsv() returned the project's source.
+    void adoptCsv(const QString &path, const core::CsvOptions &options, core::CsvReadResult read);
     /// Adopts a table read elsewhere (PostgreSQL, tests) as the source.
     void setSourceTable(const core::SourceSettings &source, core::Table table, core::Schema schema,
                         core::Diagnostics diagnostics);

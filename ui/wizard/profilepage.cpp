@@ -4,11 +4,11 @@
 #include "ui/charts/chartdata.h"
 #include "ui/charts/histogramcomparisonchart.h"
 #include "ui/controllers/projectcontroller.h"
+#include "ui/progressrun.h"
 #include "ui/showerror.h"
 #include "ui/wizard/pageid.h"
 #include "ui/wizard/tablepreviewmodel.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -106,12 +106,14 @@ void ProfilePage::computeProfile()
     options.target = m_project->generation().target;
     options.source.path = m_project->project().source.csvPath;
     options.source.diagnostics = m_project->loadDiagnostics();
-    core::SilentJob job;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto profile = core::profileTable(m_project->realTable(), m_project->schema(), options, job);
-    QApplication::restoreOverrideCursor();
+    const core::Table &table = m_project->realTable();
+    const core::Schema &schema = m_project->schema();
+    auto profile = runWithProgress<core::Result<core::Profile>>(
+        this, tr("Profiling the data"),
+        [&](core::JobContext &job) { return core::profileTable(table, schema, options, job); });
     if (!profile.ok()) {
-        showError(this, tr("Cannot profile the data"), profile.error());
+        if (profile.error().code != core::Error::Code::Cancelled)
+            showError(this, tr("Cannot profile the data"), profile.error());
         m_profile = {};
         return;
     }

@@ -3,12 +3,12 @@
 
 #include "ui/appresources.h"
 #include "ui/controllers/projectcontroller.h"
+#include "ui/progressrun.h"
 #include "ui/showerror.h"
 #include "ui/wizard/csvsourcewidget.h"
 #include "ui/wizard/pageid.h"
 #include "ui/wizard/postgressourcewidget.h"
 
-#include <QApplication>
 #include <QButtonGroup>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -127,24 +127,25 @@ bool SourcePage::loadCsv()
         && current.csv.missingMarkers == options.missingMarkers
         && current.csv.skipRaggedRows == options.skipRaggedRows)
         return true;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const core::Result<void> loaded = m_project->loadCsv(path, options);
-    QApplication::restoreOverrideCursor();
-    if (!loaded.ok()) {
-        showError(this, tr("Cannot load the CSV file"), loaded.error());
+    auto read = runWithProgress<core::Result<core::CsvReadResult>>(
+        this, tr("Loading %1").arg(QFileInfo(path).fileName()),
+        [&](core::JobContext &job) { return ProjectController::readCsv(path, options, job); });
+    if (!read.ok()) {
+        if (read.error().code != core::Error::Code::Cancelled)
+            showError(this, tr("Cannot load the CSV file"), read.error());
         return false;
     }
+    m_project->adoptCsv(path, options, std::move(read.value()));
     return true;
 }
 
 bool SourcePage::loadPostgres()
 {
-    core::SilentJob job;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto loaded = m_postgres->load(job);
-    QApplication::restoreOverrideCursor();
+    auto loaded = runWithProgress<core::Result<core::PostgresLoadResult>>(
+        this, tr("Loading from PostgreSQL"), [this](core::JobContext &job) { return m_postgres->load(job); });
     if (!loaded.ok()) {
-        showError(this, tr("Cannot load from PostgreSQL"), loaded.error());
+        if (loaded.error().code != core::Error::Code::Cancelled)
+            showError(this, tr("Cannot load from PostgreSQL"), loaded.error());
         return false;
     }
     const core::PostgresConnectionInfo info = m_postgres->connectionInfo();
