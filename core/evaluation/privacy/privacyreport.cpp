@@ -231,13 +231,13 @@ void PrivacyEvaluator::rate(PrivacyReport &report)
     if (!std::isnan(report.holdoutNndrP10) && report.holdoutNndrP10 > 0.0) {
         const double relative = report.nndrP10 / report.holdoutNndrP10;
         report.nndrRating = { report.nndrP10, lightHigherIsBetter(relative, 0.9, 0.7),
-                              tr("The 10 %% lowest nearest-neighbour ratios of synthetic rows (%1) compare with %2 "
+                              tr("The 10 % lowest nearest-neighbour ratios of synthetic rows (%1) compare with %2 "
                                  "for real hold-out rows; lower means rows stand out close to one real person.")
                                   .arg(report.nndrP10, 0, 'f', 3)
                                   .arg(report.holdoutNndrP10, 0, 'f', 3) };
     } else {
         report.nndrRating = { report.nndrP10, lightHigherIsBetter(report.nndrP10, 0.5, 0.3),
-                              tr("The 10 %% lowest nearest-neighbour ratios of synthetic rows are %1; "
+                              tr("The 10 % lowest nearest-neighbour ratios of synthetic rows are %1; "
                                  "values near 0 mean rows sit right next to one real person.")
                                   .arg(report.nndrP10, 0, 'f', 3) };
     }
