@@ -21,6 +21,9 @@ public:
         Q_UNUSED(step);
         Q_UNUSED(value);
     }
+    /// A translated sentence the user should see while the job runs, e.g. that an encoding was
+    /// bounded. The same finding is usually also kept as a Diagnostic for after the job.
+    virtual void reportMessage(const QString &message) { Q_UNUSED(message); }
 };
 
 /// A context that never cancels and ignores progress: for tests and nested steps.
@@ -31,7 +34,7 @@ public:
 };
 
 /// Passes a sub-step's progress on to an outer job as its share [from, to] of the whole;
-/// cancellation and metrics go straight through.
+/// cancellation, metrics and messages go straight through.
 class ScaledJob final : public JobContext {
 public:
     ScaledJob(JobContext &outer, double from, double to)
@@ -46,6 +49,7 @@ public:
         m_outer.reportProgress(m_from + (m_to - m_from) * fraction, stage);
     }
     void reportMetric(const QString &name, int step, double value) override { m_outer.reportMetric(name, step, value); }
+    void reportMessage(const QString &message) override { m_outer.reportMessage(message); }
 
 private:
     JobContext &m_outer;

@@ -58,6 +58,12 @@ void CliJob::reportMetric(const QString &name, int step, double value)
     std::fprintf(stderr, "      %s[%d] = %.5g\n", qPrintable(name), step, value);
 }
 
+void CliJob::reportMessage(const QString &message)
+{
+    finish();
+    std::fprintf(stderr, "note: %s\n", qPrintable(message));
+}
+
 void CliJob::finish()
 {
     if (m_lineOpen)

@@ -17,6 +17,8 @@ public:
     bool isCancelled() const override;
     void reportProgress(double fraction, const QString &stage) override;
     void reportMetric(const QString &name, int step, double value) override;
+    /// Printed at once as "note: …" on a line of its own.
+    void reportMessage(const QString &message) override;
     /// Ends the current progress line.
     void finish();
 

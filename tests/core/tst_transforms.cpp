@@ -29,6 +29,15 @@ ColumnMeta meta(const QString &name, SemanticType type, bool integer = false, in
     return m;
 }
 
+/// Keeps the messages a job reports.
+class MessageJob final : public core::JobContext {
+public:
+    bool isCancelled() const override { return false; }
+    void reportProgress(double, const QString &) override { }
+    void reportMessage(const QString &message) override { messages.append(message); }
+    QStringList messages;
+};
+
 // A mixed table whose every cell can be written back exactly.
 std::pair<Table, Schema> mixedTable(int rows)
 {
@@ -215,6 +224,63 @@ private Q_SLOTS:
         const Table back = transformer.inverseTransform(encoded.data(), table.rowCount(), nullptr, 2);
         for (qint64 r = 0; r < back.rowCount(); ++r)
             QVERIFY(back.column(0).codes()[size_t(r)] >= 0 && back.column(0).codes()[size_t(r)] < 300);
+    }
+
+    // K by hand: the largest K in [10, 100] with sum(min(count, K)) <= 2000.
+    void categoryLimitKeepsTheTableWithinItsWidth_data()
+    {
+        QTest::addColumn<std::vector<qint64>>("counts");
+        QTest::addColumn<int>("limit");
+        QTest::newRow("few small columns") << std::vector<qint64> { 3, 2, 50 } << 100;
+        QTest::newRow("one huge column") << std::vector<qint64> { 5000 } << 100;
+        QTest::newRow("30 x 150") << std::vector<qint64>(30, 150) << 66;              // 30 * 66 = 1980
+        QTest::newRow("100 x 5000") << std::vector<qint64>(100, 5000) << 20;          // 100 * 20 = 2000
+        std::vector<qint64> mixed(10, 5);
+        mixed.insert(mixed.end(), 50, 1000);
+        QTest::newRow("10 x 5 and 50 x 1000") << mixed << 39;                         // 50 + 50 * 39 = 2000
+        QTest::newRow("1000 x 5000, never below 10") << std::vector<qint64>(1000, 5000) << 10;
+    }
+
+    void categoryLimitKeepsTheTableWithinItsWidth()
+    {
+        QFETCH(std::vector<qint64>, counts);
+        QFETCH(int, limit);
+        QCOMPARE(DataTransformer::categoryLimit(counts, {}), limit);
+    }
+
+    // 100 columns of 5,000 categories would be a one-hot of 500,000 positions; bounded, each keeps
+    // K = 20 positions (19 categories and "other"), 2,000 in all, and one message says so.
+    void wideHighCardinalityTableIsBounded()
+    {
+        constexpr int kColumns = 100, kCategories = 5000, kRows = 6000;
+        Table table;
+        Schema schema;
+        for (int c = 0; c < kColumns; ++c) {
+            Column column(QStringLiteral("code%1").arg(c), ColumnStorage::Category);
+            for (int i = 0; i < kCategories; ++i)
+                column.labels().append(QStringLiteral("C%1").arg(i));
+            for (int r = 0; r < kRows; ++r) // every category once, then the first 19 again, often
+                column.appendCode(r < kCategories ? (r * 7 + c) % kCategories : r % 19);
+            schema.columns.append(meta(column.name(), SemanticType::Categorical));
+            table.addColumn(std::move(column));
+        }
+        DataTransformer transformer;
+        MessageJob job;
+        core::Diagnostics diagnostics;
+        QVERIFY(transformer.fit(table, schema, {}, job, diagnostics).ok());
+        QCOMPARE(transformer.outputDimension(), kColumns * 20);
+        QCOMPARE(diagnostics.size(), kColumns);
+        QCOMPARE(diagnostics.front().kind, QStringLiteral("high_cardinality"));
+        QCOMPARE(job.messages.size(), 1);
+        QVERIFY2(job.messages.front().contains(QStringLiteral("100 column")), qPrintable(job.messages.front()));
+        QVERIFY2(job.messages.front().contains(QStringLiteral("19 most frequent")), qPrintable(job.messages.front()));
+        const std::vector<float> encoded = transformer.transform(table, 1);
+        const Table back = transformer.inverseTransform(encoded.data(), table.rowCount(), nullptr, 2);
+        // The 19 frequent categories keep their own positions: they come back as themselves.
+        for (qint64 r = kCategories; r < kRows; ++r)
+            QCOMPARE(back.column(3).codes()[size_t(r)], table.column(3).codes()[size_t(r)]);
+        for (qint64 r = 0; r < back.rowCount(); ++r)
+            QVERIFY(back.column(0).codes()[size_t(r)] >= 0 && back.column(0).codes()[size_t(r)] < kCategories);
     }
 
     void infinityBecomesMissingWithWarning()

@@ -32,6 +32,7 @@ bool TrainingController::start(TrainingRequest request)
     m_training->moveToThread(&m_thread);
     connect(m_training, &TrainingWorker::progressChanged, this, &TrainingController::onProgress);
     connect(m_training, &TrainingWorker::metricReported, this, &TrainingController::metricReported);
+    connect(m_training, &TrainingWorker::messageReported, this, &TrainingController::messageReported);
     connect(m_training, &TrainingWorker::succeeded, this, [this](std::shared_ptr<core::Generator> model) {
         finishJob();
         Q_EMIT trained(std::move(model));

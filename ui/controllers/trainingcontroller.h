@@ -40,6 +40,8 @@ Q_SIGNALS:
     /// percent 0..100; msLeft < 0 while unknown.
     void progressChanged(int percent, const QString &stage, qint64 msLeft);
     void metricReported(const QString &name, int step, double value);
+    /// A note from the running job, for the log.
+    void messageReported(const QString &message);
     void trained(std::shared_ptr<core::Generator> model);
     void sampled(const ui::SamplingResult &result);
     void failed(const core::Error &error);

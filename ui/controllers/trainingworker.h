@@ -30,6 +30,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void progressChanged(int percent, const QString &stage);
     void metricReported(const QString &name, int step, double value);
+    /// A note from core for the user while the job runs (e.g. a bounded encoding).
+    void messageReported(const QString &message);
     void succeeded(std::shared_ptr<core::Generator> model);
     void failed(const core::Error &error);
     void cancelled();
@@ -38,6 +40,7 @@ private:
     bool isCancelled() const override { return m_cancelled.load(); }
     void reportProgress(double fraction, const QString &stage) override; // <= ~10 emits/s
     void reportMetric(const QString &name, int step, double value) override;
+    void reportMessage(const QString &message) override { Q_EMIT messageReported(message); }
 
     TrainingRequest m_request;
     std::atomic_bool m_cancelled { false };

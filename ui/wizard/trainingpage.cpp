@@ -65,6 +65,7 @@ TrainingPage::TrainingPage(ProjectController *project, TrainingController *train
     connect(m_training, &TrainingController::busyChanged, this, &TrainingPage::onBusyChanged);
     connect(m_training, &TrainingController::progressChanged, this, &TrainingPage::onProgress);
     connect(m_training, &TrainingController::metricReported, m_loss, &LossCurvePlot::addPoint);
+    connect(m_training, &TrainingController::messageReported, this, [this](const QString &message) { log(message); });
     connect(m_training, &TrainingController::trained, this, &TrainingPage::onTrained);
     connect(m_training, &TrainingController::sampled, this, &TrainingPage::onSampled);
     connect(m_training, &TrainingController::failed, this, &TrainingPage::onFailed);

@@ -307,9 +307,12 @@ Result<void> Ctgan::doFit(const Table &real, const Schema &schema, const FitOpti
     if (job.isCancelled())
         return cancelledError();
     setFact(QStringLiteral("preprocess_seconds"), double(clock.nsecsElapsed()) / 1e9);
+    setFact(QStringLiteral("encoded_width"), p->transformer.outputDimension());
     const int64_t rows = real.rowCount();
     const int64_t dim = p->transformer.outputDimension();
-    const torch::Tensor data = p->toTensor(encoded, rows, dim);
+    // On the CPU the tensor reads `encoded` in place (it outlives training): the encoded table is held once.
+    const torch::Tensor data
+        = torch::from_blob(const_cast<float *>(encoded.data()), { rows, dim }, torch::kFloat32).to(p->device);
 
     // Rows of each category and the log-frequency sampling distribution (training-by-sampling).
     p->prepareConditions();

@@ -14,7 +14,10 @@ namespace core::transforms {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("core::DataTransformer", text); }
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("core::DataTransformer", text, disambiguation, n);
+}
 
 constexpr double kStdMultiplier = 4.0; // CTGAN / RDT: alpha = (x - mean) / (4 sd)
 
@@ -80,6 +83,8 @@ Result<void> DataTransformer::fit(const Table &table, const Schema &schema, cons
     const int count = table.columnCount();
     std::vector<ColumnModel> models(static_cast<size_t>(count));
     std::vector<Diagnostics> found(static_cast<size_t>(count));
+    std::vector<std::vector<std::pair<double, qint64>>> discreteCounts(static_cast<size_t>(count));
+    std::vector<qint64> discreteMissing(static_cast<size_t>(count), 0);
     // Workers never call job (it belongs to this thread); cancellation is checked around the fits.
     std::atomic_bool cancelled { job.isCancelled() };
 
@@ -93,6 +98,7 @@ Result<void> DataTransformer::fit(const Table &table, const Schema &schema, cons
         const qint64 rows = column.size();
 
         if (isDiscrete(meta, column)) {
+            // Counted here; the encoding is decided once every column's count is known.
             model.kind = Kind::Discrete;
             const bool byCode = column.storage() == ColumnStorage::Category
                 || column.storage() == ColumnStorage::Boolean;
@@ -110,51 +116,8 @@ Result<void> DataTransformer::fit(const Table &table, const Schema &schema, cons
                 }
                 ++counts[v];
             }
-            std::vector<std::pair<double, qint64>> present(counts.begin(), counts.end());
-            if (int(present.size()) > options.maxCategories) {
-                std::vector<std::pair<double, qint64>> byFrequency = present;
-                std::stable_sort(byFrequency.begin(), byFrequency.end(),
-                                 [](const auto &a, const auto &b) { return a.second > b.second; });
-                const size_t keep = size_t(std::max(1, options.maxCategories - 1));
-                std::vector<std::pair<double, qint64>> kept(byFrequency.begin(), byFrequency.begin() + qsizetype(keep));
-                qint64 otherTotal = 0;
-                for (size_t j = keep; j < byFrequency.size(); ++j)
-                    otherTotal += byFrequency[j].second;
-                double cumulative = 0.0;
-                for (size_t j = keep; j < byFrequency.size(); ++j) {
-                    model.otherValues.push_back(byFrequency[j].first);
-                    cumulative += double(byFrequency[j].second) / double(otherTotal);
-                    model.otherCumulative.push_back(cumulative);
-                }
-                model.otherCumulative.back() = 1.0;
-                std::sort(kept.begin(), kept.end());
-                for (const auto &entry : kept)
-                    model.values.push_back(entry.first);
-                model.otherPosition = int(model.values.size());
-                model.values.push_back(std::numeric_limits<double>::quiet_NaN());
-                found[size_t(i)].append(Diagnostic {
-                    Diagnostic::Severity::Info, QStringLiteral("high_cardinality"),
-                    tr("Column %1 has %2 categories; the %3 most frequent are modelled one by one, the other %4 "
-                       "share one group and are drawn from their real frequencies.")
-                        .arg(meta.name)
-                        .arg(present.size())
-                        .arg(keep)
-                        .arg(present.size() - keep),
-                    meta.name, -1 });
-            } else {
-                for (const auto &entry : present)
-                    model.values.push_back(entry.first);
-            }
-            if (missing > 0) {
-                model.hasMissing = true;
-                model.missingRate = double(missing) / double(rows);
-                model.missingPosition = int(model.values.size());
-                model.values.push_back(std::numeric_limits<double>::quiet_NaN());
-            }
-            if (model.values.empty()) { // cannot happen for a table with rows, but keep one position
-                model.missingPosition = 0;
-                model.values.push_back(std::numeric_limits<double>::quiet_NaN());
-            }
+            discreteCounts[size_t(i)].assign(counts.begin(), counts.end());
+            discreteMissing[size_t(i)] = missing;
             model.integer = column.isInteger() || meta.integer;
             return;
         }
@@ -236,6 +199,81 @@ Result<void> DataTransformer::fit(const Table &table, const Schema &schema, cons
     if (cancelled.load() || job.isCancelled())
         return cancelledError();
 
+    // Categorical encodings, with one limit for all so the table's one-hot width stays bounded.
+    std::vector<qint64> distinct;
+    for (int i = 0; i < count; ++i)
+        if (models[size_t(i)].kind == Kind::Discrete)
+            distinct.push_back(qint64(discreteCounts[size_t(i)].size()));
+    const int limit = categoryLimit(distinct, options);
+    QStringList bounded;
+    int boundedKeep = 0;
+    for (int i = 0; i < count; ++i) {
+        ColumnModel &model = models[size_t(i)];
+        if (model.kind != Kind::Discrete)
+            continue;
+        const std::vector<std::pair<double, qint64>> &present = discreteCounts[size_t(i)];
+        if (int(present.size()) > limit) {
+            std::vector<std::pair<double, qint64>> byFrequency = present;
+            std::stable_sort(byFrequency.begin(), byFrequency.end(),
+                             [](const auto &a, const auto &b) { return a.second > b.second; });
+            const size_t keep = size_t(std::max(1, limit - 1));
+            std::vector<std::pair<double, qint64>> kept(byFrequency.begin(), byFrequency.begin() + qsizetype(keep));
+            qint64 otherTotal = 0;
+            for (size_t j = keep; j < byFrequency.size(); ++j)
+                otherTotal += byFrequency[j].second;
+            double cumulative = 0.0;
+            for (size_t j = keep; j < byFrequency.size(); ++j) {
+                model.otherValues.push_back(byFrequency[j].first);
+                cumulative += double(byFrequency[j].second) / double(otherTotal);
+                model.otherCumulative.push_back(cumulative);
+            }
+            model.otherCumulative.back() = 1.0;
+            std::sort(kept.begin(), kept.end());
+            for (const auto &entry : kept)
+                model.values.push_back(entry.first);
+            model.otherPosition = int(model.values.size());
+            model.values.push_back(std::numeric_limits<double>::quiet_NaN());
+            const QString &name = schema.columns[i].name;
+            bounded.append(name);
+            boundedKeep = int(keep);
+            found[size_t(i)].append(Diagnostic {
+                Diagnostic::Severity::Info, QStringLiteral("high_cardinality"),
+                tr("Column %1 has %2 categories; the %3 most frequent are modelled one by one, the other %4 "
+                   "share one group and are drawn from their real frequencies.")
+                    .arg(name)
+                    .arg(present.size())
+                    .arg(keep)
+                    .arg(present.size() - keep),
+                name, -1 });
+        } else {
+            for (const auto &entry : present)
+                model.values.push_back(entry.first);
+        }
+        const qint64 missing = discreteMissing[size_t(i)];
+        if (missing > 0) {
+            model.hasMissing = true;
+            model.missingRate = double(missing) / double(table.rowCount());
+            model.missingPosition = int(model.values.size());
+            model.values.push_back(std::numeric_limits<double>::quiet_NaN());
+        }
+        if (model.values.empty()) { // cannot happen for a table with rows, but keep one position
+            model.missingPosition = 0;
+            model.values.push_back(std::numeric_limits<double>::quiet_NaN());
+        }
+    }
+    if (!bounded.isEmpty()) {
+        const QString names = bounded.size() <= 5
+            ? bounded.join(QStringLiteral(", "))
+            : tr("%1 and %2 more").arg(bounded.mid(0, 5).join(QStringLiteral(", "))).arg(bounded.size() - 5);
+        job.reportMessage(tr("%n column(s) have too many categories for a one-hot encoding (%1): each keeps its %2 "
+                             "most frequent categories and one shared group for the rest, drawn from their real "
+                             "frequencies (at most %3 positions per column).",
+                             nullptr, int(bounded.size()))
+                              .arg(names)
+                              .arg(boundedKeep)
+                              .arg(limit));
+    }
+
     m_columns = std::move(models);
     m_enforceMinMax = options.enforceMinMax;
     m_threads = options.threads;
@@ -248,43 +286,84 @@ Result<void> DataTransformer::fit(const Table &table, const Schema &schema, cons
         const ColumnModel &model = m_columns[size_t(block.column)];
         const Column &column = table.column(block.column);
         block.frequencies.assign(size_t(m_spans[size_t(block.span)].width), 0.0);
-        std::unordered_map<double, int> position;
-        for (size_t p = 0; p < model.values.size(); ++p)
-            if (!std::isnan(model.values[p]))
-                position[model.values[p]] = int(p);
-        const bool byCode = column.storage() == ColumnStorage::Category || column.storage() == ColumnStorage::Boolean;
-        for (qint64 r = 0; r < column.size(); ++r) {
-            int p = model.missingPosition;
-            if (!column.isMissing(r)) {
-                const double v = byCode ? double(column.codes()[size_t(r)]) : column.numbers()[size_t(r)];
-                const auto it = position.find(v);
-                p = it != position.end() ? it->second : model.otherPosition;
-            }
-            if (p >= 0)
-                block.frequencies[size_t(p)] += 1.0 / double(column.size());
-        }
+        const std::unordered_map<double, int> positions = positionsOf(model);
+        for (qint64 r = 0; r < column.size(); ++r)
+            block.frequencies[size_t(discretePosition(model, positions, column, r))] += 1.0 / double(column.size());
     }
 
-    // Which categorical value pairs the real rows show, for small pairs of columns.
+    // Which categorical value pairs the real rows show, for small pairs of columns. Each block's
+    // positions are computed once (two bytes a row), not the whole one-hot encoding of the table.
     m_cooccurrence.clear();
-    if (!m_discrete.empty()) {
-        std::vector<float> encoded = transform(table, options.seed);
-        const size_t dim = size_t(m_dimension);
-        for (size_t a = 0; a < m_discrete.size(); ++a)
-            for (size_t b = a + 1; b < m_discrete.size(); ++b) {
-                const Span &sa = m_spans[size_t(m_discrete[a].span)];
-                const Span &sb = m_spans[size_t(m_discrete[b].span)];
-                if (sa.width * sb.width > kMaxCooccurrenceCells)
-                    continue;
-                std::vector<bool> seen(size_t(sa.width * sb.width), false);
-                for (qint64 r = 0; r < table.rowCount(); ++r) {
-                    const float *row = encoded.data() + size_t(r) * dim;
-                    seen[size_t(argmax(row + sa.start, sa.width) * sb.width + argmax(row + sb.start, sb.width))] = true;
-                }
-                m_cooccurrence[{ int(a), int(b) }] = std::move(seen);
-            }
-    }
+    std::vector<std::vector<std::uint16_t>> rowPositions(m_discrete.size());
+    auto smallPair = [this](size_t a, size_t b) {
+        return m_spans[size_t(m_discrete[a].span)].width * m_spans[size_t(m_discrete[b].span)].width
+            <= kMaxCooccurrenceCells;
+    };
+    parallelFor(int(m_discrete.size()), m_threads, [&](int a) {
+        bool paired = false;
+        for (size_t b = 0; b < m_discrete.size(); ++b)
+            paired = paired || (b != size_t(a) && smallPair(size_t(a), b));
+        if (!paired) // a width above kMaxCooccurrenceCells cannot pair, so positions fit two bytes
+            return;
+        const ColumnModel &model = m_columns[size_t(m_discrete[size_t(a)].column)];
+        const Column &column = table.column(m_discrete[size_t(a)].column);
+        const std::unordered_map<double, int> positions = positionsOf(model);
+        std::vector<std::uint16_t> &out = rowPositions[size_t(a)];
+        out.resize(size_t(column.size()));
+        for (qint64 r = 0; r < column.size(); ++r)
+            out[size_t(r)] = std::uint16_t(discretePosition(model, positions, column, r));
+    });
+    for (size_t a = 0; a < m_discrete.size(); ++a)
+        for (size_t b = a + 1; b < m_discrete.size(); ++b) {
+            if (!smallPair(a, b))
+                continue;
+            const int widthB = m_spans[size_t(m_discrete[b].span)].width;
+            std::vector<bool> seen(size_t(m_spans[size_t(m_discrete[a].span)].width * widthB), false);
+            const std::vector<std::uint16_t> &pa = rowPositions[a], &pb = rowPositions[b];
+            for (size_t r = 0; r < pa.size(); ++r)
+                seen[size_t(pa[r]) * size_t(widthB) + pb[r]] = true;
+            m_cooccurrence[{ int(a), int(b) }] = std::move(seen);
+        }
     return {};
+}
+
+std::unordered_map<double, int> DataTransformer::positionsOf(const ColumnModel &model)
+{
+    std::unordered_map<double, int> positions;
+    for (size_t p = 0; p < model.values.size(); ++p)
+        if (!std::isnan(model.values[p]))
+            positions[model.values[p]] = int(p);
+    return positions;
+}
+
+int DataTransformer::discretePosition(const ColumnModel &model, const std::unordered_map<double, int> &positions,
+                                      const Column &column, qint64 r)
+{
+    int p = model.missingPosition;
+    if (!column.isMissing(r)) {
+        const bool byCode = column.storage() == ColumnStorage::Category || column.storage() == ColumnStorage::Boolean;
+        const double v = byCode ? double(column.codes()[size_t(r)]) : column.numbers()[size_t(r)];
+        if (std::isfinite(v)) {
+            const auto it = positions.find(v);
+            p = it != positions.end() ? it->second : model.otherPosition;
+        }
+    }
+    return p < 0 ? 0 : p; // a value unseen at fit and no "other" group: nearest is the first position
+}
+
+int DataTransformer::categoryLimit(const std::vector<qint64> &distinctCounts, const Options &options)
+{
+    const auto width = [&distinctCounts](int limit) {
+        qint64 total = 0;
+        for (qint64 n : distinctCounts)
+            total += std::min<qint64>(n, limit);
+        return total;
+    };
+    int limit = std::max(options.maxCategories, 1);
+    const int floor = std::clamp(options.minCategories, 1, limit);
+    while (limit > floor && width(limit) > options.maxCategoricalWidth)
+        --limit;
+    return limit;
 }
 
 bool DataTransformer::mayCooccur(const ConditionIndex &a, const ConditionIndex &b) const
@@ -404,26 +483,10 @@ std::vector<float> DataTransformer::transform(const Table &table, std::uint64_t 
             }
             break;
         case Kind::Discrete: {
-            std::unordered_map<double, int> position;
-            for (size_t p = 0; p < model.values.size(); ++p)
-                if (!std::isnan(model.values[p]))
-                    position[model.values[p]] = int(p);
-            const bool byCode = column.storage() == ColumnStorage::Category
-                || column.storage() == ColumnStorage::Boolean;
+            const std::unordered_map<double, int> positions = positionsOf(model);
             const int start = span[0].start;
-            for (qint64 r = 0; r < rows; ++r) {
-                int p = model.missingPosition;
-                if (!column.isMissing(r)) {
-                    const double v = byCode ? double(column.codes()[size_t(r)]) : column.numbers()[size_t(r)];
-                    if (std::isfinite(v)) {
-                        const auto it = position.find(v);
-                        p = it != position.end() ? it->second : model.otherPosition;
-                    }
-                }
-                if (p < 0) // a value unseen at fit and no "other" group: nearest is the most frequent
-                    p = 0;
-                out[size_t(r) * dim + size_t(start + p)] = 1.0f;
-            }
+            for (qint64 r = 0; r < rows; ++r)
+                out[size_t(r) * dim + size_t(start + discretePosition(model, positions, column, r))] = 1.0f;
             break;
         }
         }

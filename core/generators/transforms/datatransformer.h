@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <random>
+#include <unordered_map>
 #include <vector>
 
 namespace core::transforms {
@@ -27,13 +28,22 @@ constexpr qint64 kGmmSampleRows = 20000;
 /// Categorical columns keep at most this many categories as their own one-hot position; rarer ones
 /// share one "other" position and are redrawn from their real frequencies on the way back.
 constexpr int kMaxCategories = 100;
+/// All categorical columns together take at most this many one-hot positions (not counting a
+/// missing position): when they would take more, the per-column limit K is lowered from
+/// kMaxCategories until they fit, every column keeping min(its categories, K) positions.
+constexpr int kMaxCategoricalWidth = 2000;
+/// K is never lowered below this, however many categorical columns the table has.
+constexpr int kMinCategories = 10;
 
 /// The reversible encoding CTGAN, TVAE (and their reference code) train on, one block per column:
 /// - numbers and datetimes: mode-specific normalisation. A variational Bayesian Gaussian mixture
 ///   (at most 10 modes, weight concentration prior 1e-3, modes under 0.5 % weight dropped) is fitted on
 ///   at most kGmmSampleRows values, in parallel across columns; each value becomes a scalar
 ///   alpha = (x - mean_k) / (4 sd_k) in [-0.99, 0.99] plus a one-hot of the mode k drawn from its posterior;
-/// - categoricals and booleans: one-hot (missing is its own category);
+/// - categoricals and booleans: one-hot (missing is its own category); a column with more than K
+///   categories keeps its K - 1 most frequent ones and an "other" position whose rows are drawn from
+///   the pooled categories' real frequencies on the way back (see kMaxCategories, kMaxCategoricalWidth:
+///   K = 100, lowered so that a table's categorical one-hot stays within 2,000 positions, never below 10);
 /// - missing numbers: an extra two-way one-hot "missing / present";
 /// - constant numbers: no block; they come back as the constant.
 /// The inverse rounds integers, rounds to the learnt decimals (unless they are at float precision),
@@ -64,15 +74,23 @@ public:
         double weightConcentrationPrior = 1e-3;
         double weightThreshold = 0.005;
         int maxCategories = kMaxCategories;
+        int maxCategoricalWidth = kMaxCategoricalWidth;
+        int minCategories = kMinCategories;
         bool enforceMinMax = true;
         int threads = 0;             ///< 0: one per core
     };
 
     /// Learns the encoding of every column of `table` (all modelled). ±inf is treated as missing with a
-    /// warning in `diagnostics`; high-cardinality categoricals are bounded with a message. Fails only when
-    /// cancelled.
+    /// warning in `diagnostics`; high-cardinality categoricals are bounded, with a "high_cardinality"
+    /// diagnostic per column and one message to `job` (JobContext::reportMessage) naming them. Fails only
+    /// when cancelled.
     Result<void> fit(const Table &table, const Schema &schema, const Options &options, JobContext &job,
                      Diagnostics &diagnostics);
+
+    /// The per-column category limit K for categorical columns with these numbers of distinct present
+    /// values: the largest K in [minCategories, maxCategories] whose total width, the sum of
+    /// min(count, K), is at most maxCategoricalWidth (minCategories when none is).
+    static int categoryLimit(const std::vector<qint64> &distinctCounts, const Options &options);
 
     bool isFitted() const { return !m_columns.empty(); }
     int outputDimension() const { return m_dimension; }
@@ -143,6 +161,10 @@ private:
     int m_threads = 0;
 
     void layout();
+    /// One-hot position of row r of a discrete column (as transform() writes it).
+    static int discretePosition(const ColumnModel &model, const std::unordered_map<double, int> &positions,
+                                const Column &column, qint64 r);
+    static std::unordered_map<double, int> positionsOf(const ColumnModel &model);
     double finishNumber(const ColumnModel &model, double value) const;
     QString positionLabel(const ColumnModel &model, int position) const;
 };

@@ -200,9 +200,11 @@ Result<void> Tvae::doFit(const Table &real, const Schema &schema, const FitOptio
     if (job.isCancelled())
         return cancelledError();
     setFact(QStringLiteral("preprocess_seconds"), double(clock.nsecsElapsed()) / 1e9);
+    setFact(QStringLiteral("encoded_width"), int(dim));
     const int64_t rows = real.rowCount();
+    // On the CPU the tensor reads `encoded` in place (it outlives training): the encoded table is held once.
     const torch::Tensor data
-        = torch::from_blob(const_cast<float *>(encoded.data()), { rows, dim }, torch::kFloat32).clone().to(p->device);
+        = torch::from_blob(const_cast<float *>(encoded.data()), { rows, dim }, torch::kFloat32).to(p->device);
 
     // Continuous alpha positions (tanh) are scored by a Gaussian with learnt sigma; one-hot blocks by cross-entropy.
     std::vector<int64_t> alphaPositions;
