@@ -880,6 +880,10 @@ La cópula gaussiana y la red bayesiana se ajustan en una sola pasada.</translat
 <context>
     <name>ui::ProfilePage</name>
     <message>
+        <source>Profiling the data</source>
+        <translation>Perfilando los datos</translation>
+    </message>
+    <message>
         <source>Profile: what is in the data</source>
         <translation>Perfil: qué hay en los datos</translation>
     </message>
@@ -1195,6 +1199,14 @@ La cópula gaussiana y la red bayesiana se ajustan en una sola pasada.</translat
 <context>
     <name>ui::SourcePage</name>
     <message>
+        <source>Loading %1</source>
+        <translation>Cargando %1</translation>
+    </message>
+    <message>
+        <source>Loading from PostgreSQL</source>
+        <translation>Cargando desde PostgreSQL</translation>
+    </message>
+    <message>
         <source>Source: the real data</source>
         <translation>Origen: los datos reales</translation>
     </message>
@@ -1381,6 +1393,17 @@ La cópula gaussiana y la red bayesiana se ajustan en una sola pasada.</translat
     <message>
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
+    </message>
+</context>
+<context>
+    <name>ui::ProgressRun</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>Cancelando...</translation>
     </message>
 </context>
 </TS>

@@ -59,7 +59,7 @@ void runWithProgress(QWidget *parent, const QString &title, const std::function<
     QTimer::singleShot(kDialogDelayMs, &loop, &QEventLoop::quit);
     loop.exec(QEventLoop::ExcludeUserInputEvents);
     if (thread->isRunning()) {
-        QProgressDialog dialog(title, QProgressDialog::tr("Cancel"), 0, 1000, parent);
+        QProgressDialog dialog(title, QCoreApplication::translate("ui::ProgressRun", "Cancel"), 0, 1000, parent);
         dialog.setWindowTitle(title);
         dialog.setWindowModality(Qt::WindowModal);
         dialog.setMinimumDuration(0);
@@ -67,7 +67,7 @@ void runWithProgress(QWidget *parent, const QString &title, const std::function<
         dialog.setAutoClose(false);
         QObject::connect(&dialog, &QProgressDialog::canceled, &dialog, [&] {
             job.cancel();
-            dialog.setLabelText(QProgressDialog::tr("Cancelling..."));
+            dialog.setLabelText(QCoreApplication::translate("ui::ProgressRun", "Cancelling..."));
         });
         QTimer refresh;
         QObject::connect(&refresh, &QTimer::timeout, &dialog, [&] {
