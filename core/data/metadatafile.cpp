@@ -21,14 +21,16 @@ namespace core {
 //       { "name": "admit_date", "type": "datetime", "dateFormat": "%Y-%m-%d" },
 //       { "name": "patient_id", "type": "id", "pattern": "P-[0-9]{6}" },
 //       { "name": "email",      "type": "pii", "piiKind": "email" },
-//       { "name": "notes",      "type": "text", "excluded": true }
+//       { "name": "notes",      "type": "text", "excluded": true },
+//       { "name": "pcv",        "type": "numerical", "missingValues": ["?"] }
 //     ]
 //   }
 //
 // "type" is one of numerical, categorical, boolean, datetime, id, pii, text (SDV's PII sdtypes such
 // as "email" or "phone_number" are accepted and mean pii of that kind; CTGAN's "continuous",
 // "ordinal" and "discrete" mean numerical, categorical, categorical). Every key but "name" and
-// "type" is optional and, when absent, keeps what was inferred. Columns are matched by name;
+// "type" is optional and, when absent, keeps what was inferred. "missingValues" lists the cells of
+// that column read as missing ("?", or a code such as -9, as text or number). Columns are matched by name;
 // names the data does not have are reported and ignored. The same array form without
 // "formatVersion" is CTGAN's metadata ({"columns": [{"name": "age", "type": "continuous"}]}).
 //
@@ -194,6 +196,27 @@ Result<Schema> MetadataFile::apply(const QString &path, const Schema &inferred, 
             meta->pattern = o.value(QStringLiteral("pattern")).toString();
         if (o.contains(QStringLiteral("regex_format")))
             meta->pattern = o.value(QStringLiteral("regex_format")).toString();
+        if (o.contains(QStringLiteral("missingValues"))) {
+            const QJsonValue values = o.value(QStringLiteral("missingValues"));
+            if (!values.isArray())
+                return Error { Error::Code::InvalidInput,
+                               tr("Metadata file %1: column %2 has \"missingValues\" that is not a list.")
+                                   .arg(file, entry.name),
+                               path };
+            meta->missingValues.clear();
+            for (const QJsonValue &value : values.toArray()) {
+                // Numbers are allowed for codes such as -9; they mean the number, whatever its spelling.
+                const QString text = value.isDouble() ? QString::number(value.toDouble(), 'g', 17) : value.toString();
+                if (!value.isString() && !value.isDouble())
+                    return Error { Error::Code::InvalidInput,
+                                   tr("Metadata file %1: column %2 lists a missing value that is neither text nor "
+                                      "a number.")
+                                       .arg(file, entry.name),
+                                   path };
+                if (!meta->missingValues.contains(text))
+                    meta->missingValues.append(text);
+            }
+        }
         const QString representation = o.value(QStringLiteral("computer_representation")).toString();
         if (!representation.isEmpty()) {
             const bool whole = representation.startsWith(QLatin1StringView("Int"), Qt::CaseInsensitive)
@@ -224,10 +247,12 @@ QJsonObject MetadataFile::columnToJson(const ColumnMeta &meta)
         o.insert(QStringLiteral("piiKind"), meta.piiKind);
     if (!meta.pattern.isEmpty())
         o.insert(QStringLiteral("pattern"), meta.pattern);
+    if (!meta.missingValues.isEmpty())
+        o.insert(QStringLiteral("missingValues"), QJsonArray::fromStringList(meta.missingValues));
     return o;
 }
 
-Result<void> MetadataFile::save(const Schema &schema, const QString &path)
+QJsonObject MetadataFile::toJson(const Schema &schema)
 {
     QJsonArray columns;
     for (const ColumnMeta &meta : schema.columns)
@@ -235,6 +260,16 @@ Result<void> MetadataFile::save(const Schema &schema, const QString &path)
     QJsonObject root;
     root.insert(QStringLiteral("formatVersion"), kFormatVersion);
     root.insert(QStringLiteral("columns"), columns);
+    return root;
+}
+
+Result<void> MetadataFile::save(const Schema &schema, const QString &path)
+{
+    return save(toJson(schema), path);
+}
+
+Result<void> MetadataFile::save(const QJsonObject &root, const QString &path)
+{
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))
         return Error { Error::Code::Io, tr("Cannot write metadata file %1.").arg(QDir::toNativeSeparators(path)),

@@ -22,8 +22,12 @@ public:
     static Result<Schema> apply(const QString &path, const Schema &inferred, Diagnostics &diagnostics);
     /// One column entry of HealthSynth's own dialect (also used inside project files).
     static QJsonObject columnToJson(const ColumnMeta &meta);
+    /// The whole schema in HealthSynth's own dialect ({"formatVersion", "columns"}).
+    static QJsonObject toJson(const Schema &schema);
     /// Writes HealthSynth's own dialect atomically.
     static Result<void> save(const Schema &schema, const QString &path);
+    /// Writes a document made by toJson() (possibly with more keys) atomically.
+    static Result<void> save(const QJsonObject &root, const QString &path);
 };
 
 } // namespace core

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -35,6 +36,7 @@ struct ColumnMeta {
     QString dateFormat;        ///< for DateTime, strftime-like ("%Y-%m-%d")
     QString piiKind;           ///< for Pii: "email", "phone_number", "ssn", "name", "postal_code", ...
     QString pattern;           ///< for Id/Pii: regular expression the values follow, when known
+    QStringList missingValues; ///< values that mean "missing" in this column ("?", "-9"), as declared
     double confidence = 1.0;   ///< how sure inference was, in [0, 1]; 1 for user overrides
     bool userOverride = false; ///< set by the user or a metadata file rather than inferred
 };

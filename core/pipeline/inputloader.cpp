@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/pipeline/inputloader.h"
 
+#include "core/data/declaredmissing.h"
 #include "core/data/metadatafile.h"
 #include "core/data/postgressource.h"
 
@@ -56,6 +57,7 @@ Result<LoadedInput> InputLoader::load(const InputSpec &spec, JobContext &job)
         loaded.schema = std::move(applied).value();
     }
     applyOverrides(loaded.schema, spec.overrides, loaded.diagnostics);
+    applyDeclaredMissingValues(loaded.table, loaded.schema, loaded.diagnostics);
     loaded.description += tr(" (%1 rows, %2 columns)").arg(loaded.table.rowCount()).arg(loaded.table.columnCount());
     return loaded;
 }

@@ -36,7 +36,8 @@ struct LoadedInput {
     QString description; ///< "heart.csv (303 rows, 14 columns)" for logs and reports; never a row
 };
 
-/// Loads, infers the schema, applies the metadata file and overrides. Errors name the file,
+/// Loads, infers the schema, applies the metadata file and overrides, then reads the cells each
+/// column declares missing (ColumnMeta::missingValues) as missing. Errors name the file,
 /// line, column or metadata key at fault.
 class InputLoader final {
     Q_DECLARE_TR_FUNCTIONS(core::InputLoader)

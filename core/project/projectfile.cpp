@@ -128,6 +128,7 @@ Result<ColumnMeta> metaFromJson(const QJsonObject &object, int index, Diagnostic
     m.dateFormat = r.string(QStringLiteral("dateFormat"));
     m.piiKind = r.string(QStringLiteral("piiKind"));
     m.pattern = r.string(QStringLiteral("pattern"));
+    m.missingValues = r.strings(QStringLiteral("missingValues"));
     m.userOverride = true;
     return m;
 }

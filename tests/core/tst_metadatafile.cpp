@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // MetadataFile: SDV single/multi-table JSON, CTGAN's list form, HealthSynth's own dialect, errors.
+#include "core/data/declaredmissing.h"
 #include "core/data/metadatafile.h"
 
 #include "testpaths.h"
@@ -137,6 +138,7 @@ private Q_SLOTS:
         c.name = QStringLiteral("dose");
         c.type = SemanticType::Numerical;
         c.decimals = 2;
+        c.missingValues = { QStringLiteral("?"), QStringLiteral("-9") };
         ColumnMeta d;
         d.name = QStringLiteral("mail");
         d.type = SemanticType::Pii;
@@ -161,7 +163,58 @@ private Q_SLOTS:
             QCOMPARE(y.excluded, x.excluded);
             QCOMPARE(y.decimals, x.decimals);
             QCOMPARE(y.piiKind, x.piiKind);
+            QCOMPARE(y.missingValues, x.missingValues);
         }
+    }
+
+    void missingValuesAreReadAsMissing()
+    {
+        // A code column: -9 and 999 mean missing; JSON numbers and texts both name them.
+        QTemporaryDir dir;
+        Diagnostics diagnostics;
+        auto schema = MetadataFile::apply(
+            writeJson(dir, R"({"formatVersion": 1, "columns": [
+                {"name": "code", "type": "numerical", "missingValues": [-9, "999"]},
+                {"name": "pcv", "type": "numerical", "missingValues": ["unknown"]},
+                {"name": "grp", "type": "categorical", "missingValues": [" ? "]}]})"),
+            inferred({ QStringLiteral("code"), QStringLiteral("pcv"), QStringLiteral("grp") }), diagnostics);
+        QVERIFY(schema.ok());
+        QCOMPARE(schema.value().find(QStringLiteral("code"))->missingValues,
+                 (QStringList { QStringLiteral("-9"), QStringLiteral("999") }));
+
+        Table table;
+        Column code(QStringLiteral("code"), ColumnStorage::Number);
+        for (double v : { 4.0, -9.0, 999.0, 7.5 })
+            code.appendNumber(v);
+        // Stored as labels only because "unknown" is not a number.
+        Column pcv(QStringLiteral("pcv"), ColumnStorage::Category);
+        for (const char *v : { "44", "unknown", "38.5", "44" })
+            pcv.appendCode(pcv.codeFor(QString::fromUtf8(v)));
+        Column grp(QStringLiteral("grp"), ColumnStorage::Text);
+        for (const char *v : { "a", "?", "b", "?" })
+            grp.appendText(QString::fromUtf8(v));
+        table.addColumn(code);
+        table.addColumn(pcv);
+        table.addColumn(grp);
+        applyDeclaredMissingValues(table, schema.value(), diagnostics);
+
+        const Column &c = table.column(0);
+        QCOMPARE(c.missingCount(), 2);
+        QVERIFY(c.isMissing(1) && c.isMissing(2) && !c.isMissing(3));
+        const Column &p = table.column(1);
+        QCOMPARE(p.storage(), ColumnStorage::Number); // numbers once "unknown" is missing
+        QCOMPARE(p.missingCount(), 1);
+        QCOMPARE(p.numbers()[0], 44.0);
+        QCOMPARE(p.numbers()[2], 38.5);
+        QCOMPARE(p.decimals(), 1);
+        QVERIFY(!p.isInteger());
+        const Column &g = table.column(2);
+        QCOMPARE(g.missingCount(), 2);
+        QCOMPARE(g.texts()[2], QStringLiteral("b"));
+        int noted = 0;
+        for (const Diagnostic &d : diagnostics)
+            noted += d.kind == QStringLiteral("declared_missing") ? 1 : 0;
+        QCOMPARE(noted, 3);
     }
 
     void newerFormatRefused()

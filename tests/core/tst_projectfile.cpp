@@ -37,11 +37,16 @@ private Q_SLOTS:
         auto loaded = core::ProjectFile::load(
             QStringLiteral(HEALTHSYNTH_SOURCE_DIR "/tests/data/projects/format1.hsproj"), warnings);
         QVERIFY(loaded.ok());
+        // An accepted "declare as missing" suggestion is part of the column's recorded metadata.
+        loaded.value().metadataOverrides[1].missingValues = { QStringLiteral("?"), QStringLiteral("-9") };
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("copy.hsproj"));
         QVERIFY(core::ProjectFile::save(loaded.value(), path).ok());
         auto again = core::ProjectFile::load(path, warnings);
         QVERIFY(again.ok());
+        QCOMPARE(again.value().metadataOverrides[1].missingValues,
+                 (QStringList { QStringLiteral("?"), QStringLiteral("-9") }));
+        QVERIFY(again.value().metadataOverrides[0].missingValues.isEmpty());
         QCOMPARE(again.value().generation.seed, loaded.value().generation.seed);
         QCOMPARE(again.value().generation.target, QStringLiteral("DEATH_EVENT"));
         QCOMPARE(again.value().metadataOverrides[1].decimals, 3);
