@@ -94,6 +94,10 @@ bool applyToSchema(const SuggestedAction &action, Schema &schema)
         break;
     }
     case SuggestedAction::Kind::DeclareMissingMarker:
+        if (action.value.isEmpty() || meta->missingValues.contains(action.value))
+            return false;
+        meta->missingValues.append(action.value);
+        return true; // a reading detail: the column's type stays as it was inferred or set
     case SuggestedAction::Kind::TrimWhitespace:
         return false;
     }

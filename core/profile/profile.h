@@ -161,10 +161,10 @@ struct SuggestedAction {
 /// "mark_as_id", "mark_as_pii", "exclude", "change_type", "declare_missing_marker", "trim_whitespace".
 QString suggestedActionKey(SuggestedAction::Kind kind);
 
-/// Applies an accepted action to the schema (Id, Pii, exclusion, type). DeclareMissingMarker and
-/// TrimWhitespace concern reading (CsvOptions::missingMarkers, trimWhitespace) and return false.
-/// Returns true when the schema changed; false when the column is unknown or the action is not a
-/// schema change.
+/// Applies an accepted action to the schema: Id, Pii, exclusion, type, or a value added to the
+/// column's ColumnMeta::missingValues (DeclareMissingMarker). TrimWhitespace concerns reading
+/// (CsvOptions::trimWhitespace, on by default) and returns false. Returns true when the schema
+/// changed; false when the column is unknown or nothing changed.
 bool applyToSchema(const SuggestedAction &action, Schema &schema);
 
 /// Where the table came from, as the loader saw it.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/profile/profilejson.h"
 
+#include "core/data/metadatafile.h"
+
 #include <QJsonArray>
 #include <cmath>
 
@@ -222,12 +224,26 @@ QJsonObject profileToJson(const Profile &profile)
     root.insert(QStringLiteral("alerts"), alerts);
 
     QJsonArray actions;
-    for (const SuggestedAction &s : profile.actions) {
-        actions.append(QJsonObject { { QStringLiteral("action"), suggestedActionKey(s.kind) },
-            { QStringLiteral("column"), s.column }, { QStringLiteral("value"), s.value },
-            { QStringLiteral("reason"), s.reason } });
-    }
+    for (const SuggestedAction &s : profile.actions)
+        actions.append(suggestedActionToJson(s));
     root.insert(QStringLiteral("actions"), actions);
+    return root;
+}
+
+QJsonObject suggestedActionToJson(const SuggestedAction &action)
+{
+    return QJsonObject { { QStringLiteral("action"), suggestedActionKey(action.kind) },
+        { QStringLiteral("column"), action.column }, { QStringLiteral("value"), action.value },
+        { QStringLiteral("reason"), action.reason } };
+}
+
+QJsonObject metadataWithAcceptedActions(const Schema &schema, const QList<SuggestedAction> &accepted)
+{
+    QJsonObject root = MetadataFile::toJson(schema);
+    QJsonArray actions;
+    for (const SuggestedAction &a : accepted)
+        actions.append(suggestedActionToJson(a));
+    root.insert(QStringLiteral("acceptedActions"), actions);
     return root;
 }
 

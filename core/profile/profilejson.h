@@ -55,4 +55,12 @@ QJsonObject profileToJson(const Profile &profile);
 /// "info", "warning", "error".
 QString severityKey(Diagnostic::Severity severity);
 
+/// {"action", "column", "value", "reason"}, as in the profile's "actions".
+QJsonObject suggestedActionToJson(const SuggestedAction &action);
+
+/// Column metadata in HealthSynth's own dialect (MetadataFile::toJson) after the accepted actions,
+/// with the actions listed under "acceptedActions" so the file says why it differs from inference.
+/// `schema` must already have the actions applied (applyToSchema).
+QJsonObject metadataWithAcceptedActions(const Schema &schema, const QList<SuggestedAction> &accepted);
+
 } // namespace core

@@ -299,6 +299,35 @@ private Q_SLOTS:
         QVERIFY(!core::Schema::isModelled(schema.columns.front()));
     }
 
+    void acceptedActionsChangeTheSchema()
+    {
+        core::Schema schema;
+        for (const char *name : { "mrn", "mail", "bp", "code" }) {
+            core::ColumnMeta meta;
+            meta.name = QString::fromUtf8(name);
+            meta.type = core::SemanticType::Categorical;
+            schema.columns.append(meta);
+        }
+        using Kind = core::SuggestedAction::Kind;
+        QVERIFY(core::applyToSchema({ Kind::MarkAsId, QStringLiteral("mrn"), QStringLiteral("[0-9]{6}"), {} }, schema));
+        QVERIFY(core::applyToSchema({ Kind::MarkAsPii, QStringLiteral("mail"), QStringLiteral("email"), {} }, schema));
+        QVERIFY(core::applyToSchema({ Kind::ChangeType, QStringLiteral("bp"), QStringLiteral("numerical"), {} }, schema));
+        QVERIFY(core::applyToSchema({ Kind::DeclareMissingMarker, QStringLiteral("code"), QStringLiteral("-9"), {} },
+            schema));
+        // The same marker twice, trimming (a reading option) and unknown columns change nothing.
+        QVERIFY(!core::applyToSchema({ Kind::DeclareMissingMarker, QStringLiteral("code"), QStringLiteral("-9"), {} },
+            schema));
+        QVERIFY(!core::applyToSchema({ Kind::TrimWhitespace, QStringLiteral("bp"), {}, {} }, schema));
+        QVERIFY(!core::applyToSchema({ Kind::Exclude, QStringLiteral("nope"), {}, {} }, schema));
+        QCOMPARE(schema.columns[0].type, core::SemanticType::Id);
+        QCOMPARE(schema.columns[0].pattern, QStringLiteral("[0-9]{6}"));
+        QCOMPARE(schema.columns[1].type, core::SemanticType::Pii);
+        QCOMPARE(schema.columns[1].piiKind, QStringLiteral("email"));
+        QCOMPARE(schema.columns[2].type, core::SemanticType::Numerical);
+        QCOMPARE(schema.columns[3].missingValues, QStringList { QStringLiteral("-9") });
+        QCOMPARE(schema.columns[3].type, core::SemanticType::Categorical);
+    }
+
     void messyTextQuirks()
     {
         // The chronic kidney disease file's quirks, in miniature: tab-padded numbers, "\t?",
