@@ -3,7 +3,7 @@
 // included, at least 3x faster than the reference and at least its Quality Report score; reference-results.md).
 // Usage:
 //   bench_ctgan_quality FILE [--model ctgan|tvae|bayesian_network] [--no-header] [--seed S] [--threads N]
-//                       [--missing TOKEN] [key=value ...]
+//                       [--missing TOKEN] [--torch-profile TRACE.json] [key=value ...]
 // key=value pairs are the generator's settings (e.g. epochs=20). Prints fit and sample seconds (CSV reading not
 // counted), the overall quality (current and all-pairs mode), the two properties and each column's shape score.
 #include "core/data/csvreader.h"
@@ -12,10 +12,13 @@
 #include "core/generators/ctgan/ctgan.h"
 #include "core/generators/tvae/tvae.h"
 
+#include <torch/csrc/autograd/profiler_legacy.h>
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
 #include <cstdio>
+#include <memory>
 
 #include <sys/resource.h>
 
@@ -35,13 +38,14 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     if (args.size() < 2) {
         std::fprintf(stderr, "usage: bench_ctgan_quality FILE [--model ctgan|tvae|bayesian_network] [--no-header] "
-                             "[--seed S] [--threads N] [--missing TOKEN] [key=value ...]\n");
+                             "[--seed S] [--threads N] [--missing TOKEN] [--torch-profile TRACE.json] [key=value ...]\n");
         return 2;
     }
     core::CsvOptions csv;
     core::FitOptions fit;
     quint64 seed = 0;
     QString model = QStringLiteral("ctgan");
+    QString tracePath;
     for (qsizetype i = 2; i < args.size(); ++i) {
         if (args[i] == QLatin1StringView("--no-header"))
             csv.header = core::CsvOptions::Header::Absent;
@@ -51,6 +55,8 @@ int main(int argc, char **argv)
             model = args[++i];
         else if (args[i] == QLatin1StringView("--threads") && i + 1 < args.size())
             qputenv("HEALTHSYNTH_TORCH_THREADS", args[++i].toUtf8());
+        else if (args[i] == QLatin1StringView("--torch-profile") && i + 1 < args.size())
+            tracePath = args[++i];
         else if (args[i] == QLatin1StringView("--missing") && i + 1 < args.size())
             csv.missingMarkers.append(args[++i]);
         else if (args[i].contains(u'='))
@@ -70,9 +76,15 @@ int main(int argc, char **argv)
     QElapsedTimer timer;
     timer.start();
     const double cpuBefore = cpuSeconds();
-    if (const auto fitted = generator->fit(data.table, data.schema, fit, job); !fitted.ok()) {
-        std::fprintf(stderr, "%s\n", qPrintable(fitted.error().toString()));
-        return 1;
+    {
+        // LibTorch's operator profiler (a Chrome trace) around the fit only, to see where training time goes.
+        std::unique_ptr<torch::autograd::profiler::RecordProfile> profile;
+        if (!tracePath.isEmpty())
+            profile = std::make_unique<torch::autograd::profiler::RecordProfile>(tracePath.toStdString());
+        if (const auto fitted = generator->fit(data.table, data.schema, fit, job); !fitted.ok()) {
+            std::fprintf(stderr, "%s\n", qPrintable(fitted.error().toString()));
+            return 1;
+        }
     }
     const double fitSeconds = double(timer.nsecsElapsed()) / 1e9;
     const double fitCpu = cpuSeconds() - cpuBefore;
