@@ -15,6 +15,7 @@ namespace {
 
 constexpr double kLog2Pi = 1.8378770664093453;
 constexpr double kLog2 = 0.6931471805599453;
+constexpr size_t kMaxComponentsOnStack = 64; // the E-step keeps this many exponentials on the stack
 
 double digamma(double x) { return boost::math::digamma(x); }
 double betaln(double a, double b) { return std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b); }
@@ -207,13 +208,20 @@ void BayesianGmm::fit(const std::vector<double> &values, const Options &options)
                 r[c] = logTerm[c] - 0.5 * y * y;
                 maxLog = std::max(maxLog, r[c]);
             }
+            // One exp per component: exp(r - lse) = exp(r - max) / sum, and the log responsibility is r - lse.
             double sum = 0.0;
-            for (size_t c = 0; c < K; ++c)
-                sum += std::exp(r[c] - maxLog);
+            double shifted[kMaxComponentsOnStack];
+            double *e = K <= kMaxComponentsOnStack ? shifted : nullptr;
+            for (size_t c = 0; c < K; ++c) {
+                const double v = std::exp(r[c] - maxLog);
+                if (e)
+                    e[c] = v;
+                sum += v;
+            }
             const double lse = maxLog + std::log(sum);
             for (size_t c = 0; c < K; ++c) {
                 const double lr = r[c] - lse;
-                r[c] = std::exp(lr);
+                r[c] = e ? e[c] / sum : std::exp(lr);
                 entropy += r[c] * lr;
             }
         }
