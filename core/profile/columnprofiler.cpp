@@ -67,6 +67,9 @@ namespace {
     void sortByValue(std::vector<double> &values, std::vector<std::uint32_t> &rows)
     {
         const size_t n = values.size();
+        // Row numbers, sequence numbers and timestamps often arrive in order already.
+        if (std::is_sorted(values.begin(), values.end()))
+            return;
         if (n < 2048) {
             std::vector<std::pair<double, std::uint32_t>> items(n);
             for (size_t i = 0; i < n; ++i)
@@ -116,6 +119,119 @@ namespace {
         }
         for (size_t i = 0; i < n; ++i)
             values[i] = fromSortKey(keys[i]);
+    }
+
+    // Most clinical number columns hold few distinct values (ages, pressures, lab values to one
+    // decimal). For those a hash of the distinct values gives the sorted values, each row's value id
+    // and average rank in two passes over the rows: no radix passes, and no random writes of ranks
+    // through the sorted order. The ids also let Spearman re-rank by counting (see rerank()).
+    constexpr size_t kMaxDistinct = ColumnWork::kNoValueId; // ids 0 .. kNoValueId - 1
+
+    struct DistinctScratch {
+        std::vector<std::uint64_t> keys; // open addressing, kEmpty where free
+        std::vector<std::uint16_t> ids;
+        std::vector<double> values; // by id, in order of appearance
+        std::vector<qint64> counts; // by id
+    };
+    thread_local DistinctScratch t_distinctScratch;
+    constexpr std::uint64_t kEmpty = 0x7FF8DEADBEEF0001ULL; // a NaN: never the bits of a finite value
+
+    /// The distinct finite values in ascending order with how often each occurs.
+    struct Runs {
+        std::vector<double> values;
+        std::vector<qint64> counts;
+    };
+
+    // Fills `sorted`, `runs`, work.valueIds and work.ranks, and counts infinities; returns false,
+    // having filled none of them, when the column has kMaxDistinct or more distinct finite values.
+    bool sortFewDistinct(
+        const Column &column, NumericStats &s, std::vector<double> &sorted, Runs &runs, ColumnWork &work)
+    {
+        const double *values = column.numbers().data();
+        const std::uint8_t *mask = column.missingMask().data();
+        const size_t n = column.numbers().size();
+        DistinctScratch &d = t_distinctScratch;
+        constexpr int kTableBits = 17;
+        constexpr size_t kTable = size_t(1) << kTableBits;
+        d.keys.assign(kTable, kEmpty);
+        d.ids.resize(kTable);
+        d.values.clear();
+        d.counts.clear();
+        std::vector<std::uint16_t> ids(n);
+        std::uint64_t *keys = d.keys.data();
+        std::uint16_t *slotIds = d.ids.data();
+        std::uint16_t *rowIds = ids.data();
+        qint64 positive = 0, negative = 0;
+        for (size_t i = 0; i < n; ++i) {
+            const double v = values[i];
+            if (mask[i] || !std::isfinite(v)) {
+                rowIds[i] = ColumnWork::kNoValueId;
+                if (!mask[i] && std::isinf(v))
+                    ++(v > 0 ? positive : negative);
+                continue;
+            }
+            const std::uint64_t key = std::bit_cast<std::uint64_t>(v + 0.0); // -0 counts as 0
+            size_t slot = size_t((key * 0x9E3779B97F4A7C15ULL) >> (64 - kTableBits));
+            while (keys[slot] != key && keys[slot] != kEmpty)
+                slot = (slot + 1) & (kTable - 1);
+            if (keys[slot] == kEmpty) {
+                if (d.values.size() == kMaxDistinct)
+                    return false;
+                keys[slot] = key;
+                slotIds[slot] = std::uint16_t(d.values.size());
+                d.values.push_back(v + 0.0);
+                d.counts.push_back(0);
+            }
+            rowIds[i] = slotIds[slot];
+        }
+        for (size_t i = 0; i < n; ++i) {
+            if (rowIds[i] != ColumnWork::kNoValueId)
+                ++d.counts[rowIds[i]];
+        }
+        s.positiveInfinite = positive;
+        s.negativeInfinite = negative;
+
+        // Order the distinct values; each id becomes its value's position in that order.
+        const size_t k = d.values.size();
+        std::vector<std::uint16_t> byValue(k);
+        for (size_t i = 0; i < k; ++i)
+            byValue[i] = std::uint16_t(i);
+        std::sort(byValue.begin(), byValue.end(),
+            [&d](std::uint16_t a, std::uint16_t b) { return d.values[a] < d.values[b]; });
+        std::vector<std::uint16_t> position(k);
+        std::vector<float> rankOf(k);
+        runs.values.resize(k);
+        runs.counts.resize(k);
+        qint64 finite = 0;
+        for (size_t p = 0; p < k; ++p) {
+            const std::uint16_t id = byValue[p];
+            const qint64 c = d.counts[id];
+            position[id] = std::uint16_t(p);
+            rankOf[p] = float(double(2 * finite + c - 1) / 2.0 + 1.0);
+            runs.values[p] = d.values[id];
+            runs.counts[p] = c;
+            finite += c;
+        }
+        sorted.resize(size_t(finite));
+        double *out = sorted.data();
+        for (size_t p = 0; p < k; ++p)
+            out = std::fill_n(out, size_t(runs.counts[p]), runs.values[p]);
+        work.ranks.resize(n);
+        float *ranks = work.ranks.data();
+        const std::uint16_t *pos = position.data();
+        const float *rank = rankOf.data();
+        for (size_t i = 0; i < n; ++i) {
+            const std::uint16_t id = rowIds[i];
+            if (id == ColumnWork::kNoValueId) {
+                ranks[i] = std::numeric_limits<float>::quiet_NaN();
+            } else {
+                rowIds[i] = pos[id];
+                ranks[i] = rank[pos[id]];
+            }
+        }
+        work.valueIds = std::move(ids);
+        work.valueIdCount = int(k);
+        return true;
     }
 
     double quantileOfSorted(const std::vector<double> &sorted, double q)
@@ -178,59 +294,70 @@ namespace {
         std::vector<std::uint32_t> sortedRows;
         sorted.reserve(size_t(n - p.missing));
         sortedRows.reserve(size_t(n - p.missing));
-        for (qint64 i = 0; i < n; ++i) {
-            if (column.isMissing(i))
-                continue;
-            const double v = values[size_t(i)];
-            if (std::isnan(v))
-                continue;
-            if (std::isinf(v)) {
-                (v > 0 ? s.positiveInfinite : s.negativeInfinite)++;
-                continue;
+        Runs runs;
+        const bool coded = sortFewDistinct(column, s, sorted, runs, work);
+        if (!coded) {
+            for (qint64 i = 0; i < n; ++i) {
+                if (column.isMissing(i))
+                    continue;
+                const double v = values[size_t(i)];
+                if (std::isnan(v))
+                    continue;
+                if (std::isinf(v)) {
+                    (v > 0 ? s.positiveInfinite : s.negativeInfinite)++;
+                    continue;
+                }
+                sorted.push_back(v);
+                sortedRows.push_back(std::uint32_t(i));
             }
-            sorted.push_back(v);
-            sortedRows.push_back(std::uint32_t(i));
+            sortByValue(sorted, sortedRows);
+            // Runs of equal values, each row's average rank, and where each run starts.
+            work.ranks.assign(size_t(n), std::numeric_limits<float>::quiet_NaN());
+            work.runStarts.resize(sorted.size());
+            const qint64 count = qint64(sorted.size());
+            for (qint64 a = 0; a < count;) {
+                const double v = sorted[size_t(a)];
+                qint64 b = a + 1;
+                while (b < count && sorted[size_t(b)] == v)
+                    ++b;
+                const float rank = float(double(a + b - 1) / 2.0 + 1.0);
+                for (qint64 i = a; i < b; ++i) {
+                    work.ranks[sortedRows[size_t(i)]] = rank;
+                    work.runStarts[size_t(i)] = i == a;
+                }
+                runs.values.push_back(v);
+                runs.counts.push_back(b - a);
+                a = b;
+            }
+            work.order = std::move(sortedRows);
         }
-        sortByValue(sorted, sortedRows);
         s.finite = qint64(sorted.size());
+        work.finite = s.finite;
         const qint64 m = s.finite;
 
-        work.ranks.assign(size_t(n), std::numeric_limits<float>::quiet_NaN());
         TopValues top(options.topValues);
-        qint64 distinct = 0;
         bool integral = true;
-        for (qint64 a = 0; a < m;) {
-            const double v = sorted[size_t(a)];
-            qint64 b = a + 1;
-            while (b < m && sorted[size_t(b)] == v)
-                ++b;
-            ++distinct;
-            const float rank = float(double(a + b - 1) / 2.0 + 1.0);
-            for (qint64 i = a; i < b; ++i)
-                work.ranks[sortedRows[size_t(i)]] = rank;
+        for (size_t r = 0; r < runs.values.size(); ++r) {
+            const double v = runs.values[r];
+            const qint64 c = runs.counts[r];
             if (v == 0)
-                s.zeros += b - a;
+                s.zeros += c;
             else if (v < 0)
-                s.negatives += b - a;
+                s.negatives += c;
             if (integral && v != std::floor(v))
                 integral = false;
             if (std::abs(v) > NumericStats::kExtremeMagnitude) {
-                s.extreme += b - a;
+                s.extreme += c;
                 if (s.extremeExamples.size() < 5)
                     s.extremeExamples.append(v);
             }
             if (isSentinelNumber(v))
-                s.sentinels.append(ValueCount { numberText(v), b - a });
-            top.offer(b - a, [v] { return numberText(v); });
-            a = b;
+                s.sentinels.append(ValueCount { numberText(v), c });
+            top.offer(c, [v] { return numberText(v); });
         }
-        p.distinct = distinct;
+        p.distinct = qint64(runs.values.size());
         p.topValues = top.take();
         s.integral = integral && m > 0;
-        work.runStarts.resize(sorted.size());
-        for (size_t i = 0; i < sorted.size(); ++i)
-            work.runStarts[i] = i == 0 || sorted[i] != sorted[i - 1];
-        work.order = std::move(sortedRows);
 
         if (m == 0) {
             s.min = s.max = s.mean = s.std = kNaN;
@@ -241,20 +368,22 @@ namespace {
         }
         s.min = sorted.front();
         s.max = sorted.back();
+        // Sums over the runs of equal values: one term per distinct value.
         long double sum = 0;
-        for (double v : sorted)
-            sum += v;
+        for (size_t r = 0; r < runs.values.size(); ++r)
+            sum += (long double)runs.values[r] * (long double)runs.counts[r];
         s.sum = double(sum);
         s.mean = double(sum / (long double)m);
         work.mean = s.mean;
         double m2 = 0, m3 = 0, m4 = 0;
-        for (double v : sorted) {
-            const double d = v - s.mean;
-            const double d2 = d * d;
-            m2 += d2;
-            m3 += d2 * d;
-            m4 += d2 * d2;
+        for (size_t r = 0; r < runs.values.size(); ++r) {
+            const double d = runs.values[r] - s.mean;
+            const double d2 = d * d, c = double(runs.counts[r]);
+            m2 += c * d2;
+            m3 += c * d2 * d;
+            m4 += c * d2 * d2;
         }
+        work.sumSquares = m2;
         const double dn = double(m);
         s.std = m > 1 ? std::sqrt(m2 / (dn - 1)) : kNaN;
         // pandas nanskew / nankurt: zero for a constant column, NaN below 3 / 4 values.
@@ -578,6 +707,7 @@ namespace {
 void releaseThreadScratch()
 {
     t_sortScratch = SortScratch {};
+    t_distinctScratch = DistinctScratch {};
 }
 
 QString numberText(double value)
@@ -702,6 +832,7 @@ ColumnWork profileColumn(const Column &column, const ColumnMeta *meta, const Pro
     if (!work.correlates) {
         work.order = {};
         work.runStarts = {};
+        work.valueIds = {};
     }
     if ((p.kind == ProfileKind::Categorical || p.kind == ProfileKind::Boolean
             || p.kind == ProfileKind::Binary)

@@ -45,10 +45,37 @@ namespace {
     }
 
     // Average ranks of column `self` among the rows where `other` is finite too; NaN elsewhere.
-    // Walks self's sorted rows in order, so the only random reads are other's presence bytes.
+    // With value ids: counts each value over those rows, then reads every row's rank from its
+    // value, two sequential passes. Otherwise walks self's sorted rows in order, so the only random
+    // reads are other's presence bytes.
     void rerank(const ColumnWork &self, const ColumnWork &other,
         const std::vector<std::uint8_t> &otherMissing, bool otherHasInfinity, std::vector<float> &out)
     {
+        auto presentRow = [&](size_t row) {
+            return otherHasInfinity ? !std::isnan(other.ranks[row]) : otherMissing[row] == 0;
+        };
+        if (!self.valueIds.empty()) {
+            const size_t rows = self.valueIds.size();
+            const std::uint16_t *ids = self.valueIds.data();
+            std::vector<qint64> counts(size_t(self.valueIdCount) + 1, 0);
+            for (size_t i = 0; i < rows; ++i) {
+                if (presentRow(i))
+                    ++counts[ids[i] == ColumnWork::kNoValueId ? size_t(self.valueIdCount) : ids[i]];
+            }
+            std::vector<float> rankOf(size_t(self.valueIdCount) + 1, std::numeric_limits<float>::quiet_NaN());
+            qint64 before = 0;
+            for (size_t v = 0; v < size_t(self.valueIdCount); ++v) {
+                rankOf[v] = float(double(2 * before + counts[v] - 1) / 2.0 + 1.0);
+                before += counts[v];
+            }
+            const float nan = std::numeric_limits<float>::quiet_NaN();
+            for (size_t i = 0; i < rows; ++i) {
+                const std::uint16_t id = ids[i];
+                out[i] = presentRow(i) ? rankOf[id == ColumnWork::kNoValueId ? size_t(self.valueIdCount) : id]
+                                       : nan;
+            }
+            return;
+        }
         std::fill(out.begin(), out.end(), std::numeric_limits<float>::quiet_NaN());
         const std::vector<std::uint32_t> &order = self.order;
         const std::vector<std::uint8_t> &starts = self.runStarts;
@@ -178,69 +205,65 @@ namespace {
         return std::sqrt(std::clamp(between / within, 0.0, 1.0));
     }
 
-    // Correlation ratios of several complete number columns against one category column, in one pass.
-    std::vector<double> correlationRatios(const std::vector<const double *> &xs,
-        const std::vector<double> &means, const std::int32_t *codes, size_t rows, int levels, qint64 &n)
+    // Correlation ratios of every complete number column against every category column, from one
+    // read of the rows: each chunk of rows adds its centred values into per-category sums, for all
+    // category columns at once. eta^2 = between-group / total sum of squares; the total over the
+    // rows whose category is present is the column's whole sum of squares minus that of the rows
+    // where it is missing, so per category only the sums are needed, not the squares.
+    struct RatioPartial {
+        std::vector<std::vector<double>> sums; // per category column: (levels + 1) slots x numbers
+        std::vector<std::vector<qint64>> counts; // per category column: levels + 1 slots
+        std::vector<std::vector<double>> missingSquares; // per category column: per number
+    };
+
+    struct RatioInput {
+        std::vector<const double *> xs; // complete number columns
+        std::vector<double> means;
+        std::vector<const std::int32_t *> codes; // category columns
+        std::vector<int> levels;
+    };
+
+    void addRatioChunk(const RatioInput &in, size_t begin, size_t end, RatioPartial &out)
     {
-        const size_t k = xs.size();
-        const size_t width = size_t(levels) + 1;
-        // Few categories: alternate four banks so consecutive rows do not wait on the same sums.
-        const size_t banks = levels <= 16 ? 4 : 1;
-        std::vector<double> sums(banks * width * k, 0), squares(banks * width * k, 0);
-        std::vector<qint64> counts(banks * width, 0);
-        for (size_t i = 0; i < rows; ++i) {
-            const std::int32_t c = codes[i];
-            const size_t slot = (i % banks) * width + (c >= 0 && c < levels ? size_t(c) : size_t(levels));
-            ++counts[slot];
-            double *s = sums.data() + slot * k;
-            double *q = squares.data() + slot * k;
+        const size_t k = in.xs.size();
+        constexpr size_t kBlock = 1024;
+        std::vector<double> centred(kBlock * k);
+        for (size_t b0 = begin; b0 < end; b0 += kBlock) {
+            const size_t b1 = std::min(end, b0 + kBlock), rows = b1 - b0;
             for (size_t j = 0; j < k; ++j) {
-                const double d = xs[j][i] - means[j];
-                s[j] += d;
-                q[j] += d * d;
+                const double *x = in.xs[j] + b0;
+                const double mean = in.means[j];
+                for (size_t i = 0; i < rows; ++i)
+                    centred[i * k + j] = x[i] - mean;
             }
-        }
-        std::vector<qint64> levelCounts(size_t(levels), 0);
-        n = 0;
-        for (size_t b = 0; b < banks; ++b) {
-            for (int l = 0; l < levels; ++l) {
-                levelCounts[size_t(l)] += counts[b * width + size_t(l)];
-                n += counts[b * width + size_t(l)];
-            }
-        }
-        std::vector<double> etas(k, kNaN);
-        if (n < 2)
-            return etas;
-        for (size_t j = 0; j < k; ++j) {
-            std::vector<double> levelSums(size_t(levels), 0);
-            double total = 0, sq = 0;
-            for (size_t b = 0; b < banks; ++b) {
-                for (int l = 0; l < levels; ++l) {
-                    const size_t slot = b * width + size_t(l);
-                    levelSums[size_t(l)] += sums[slot * k + j];
-                    total += sums[slot * k + j];
-                    sq += squares[slot * k + j];
+            for (size_t c = 0; c < in.codes.size(); ++c) {
+                const std::int32_t *codes = in.codes[c] + b0;
+                const int levels = in.levels[c];
+                double *sums = out.sums[c].data();
+                qint64 *counts = out.counts[c].data();
+                double *squares = out.missingSquares[c].data();
+                for (size_t i = 0; i < rows; ++i) {
+                    const std::int32_t code = codes[i];
+                    const bool missing = code < 0 || code >= levels;
+                    const size_t slot = missing ? size_t(levels) : size_t(code);
+                    ++counts[slot];
+                    const double *d = centred.data() + i * k;
+                    double *s = sums + slot * k;
+                    for (size_t j = 0; j < k; ++j)
+                        s[j] += d[j];
+                    if (missing) {
+                        for (size_t j = 0; j < k; ++j)
+                            squares[j] += d[j] * d[j];
+                    }
                 }
             }
-            const double m = total / double(n);
-            const double within = sq - double(n) * m * m;
-            double between = 0;
-            for (int l = 0; l < levels; ++l) {
-                if (levelCounts[size_t(l)] > 0) {
-                    const double d = levelSums[size_t(l)] / double(levelCounts[size_t(l)]) - m;
-                    between += double(levelCounts[size_t(l)]) * d * d;
-                }
-            }
-            if (within > 0)
-                etas[j] = std::sqrt(std::clamp(between / within, 0.0, 1.0));
         }
-        return etas;
     }
 
     struct PairTask {
         int first;
         int second;
-        int kind; // 0 Pearson + Spearman, 1 Cramer's V, 2 correlation ratio, 3 ratios of all complete numbers
+        int kind; // 0 Pearson + Spearman, 1 Cramer's V, 2 correlation ratio
     };
 
 } // namespace
@@ -291,8 +314,7 @@ std::optional<QList<Association>> computeAssociations(
     std::vector<PairTask> tasks;
     const int columns = int(work.size());
     const qint64 rows = table.rowCount();
-    auto complete
-        = [&](int i) { return work[size_t(i)].correlates && qint64(work[size_t(i)].order.size()) == rows; };
+    auto complete = [&](int i) { return work[size_t(i)].correlates && work[size_t(i)].finite == rows; };
     std::vector<int> completeColumns;
     for (int i = 0; i < columns; ++i) {
         if (complete(i))
@@ -321,11 +343,10 @@ std::optional<QList<Association>> computeAssociations(
                 tasks.push_back({ i, j, 2 });
         }
     }
-    if (!completeNumbers.empty()) {
-        for (int j = 0; j < columns; ++j) {
-            if (work[size_t(j)].categorical)
-                tasks.push_back({ -1, j, 3 });
-        }
+    std::vector<int> ratioCategories;
+    for (int j = 0; j < columns && !completeNumbers.empty(); ++j) {
+        if (work[size_t(j)].categorical)
+            ratioCategories.push_back(j);
     }
     // Pairs of complete columns: Pearson and Spearman from Gram matrices of the centred values and
     // ranks, accumulated block by block (Eigen's matrix products, little extra memory).
@@ -379,31 +400,82 @@ std::optional<QList<Association>> computeAssociations(
         }
     }
 
+    // Correlation ratios of the complete numbers, all category columns at once.
+    QList<Association> ratioAssociations;
+    if (!ratioCategories.empty()) {
+        RatioInput in;
+        for (int i : completeNumbers) {
+            in.xs.push_back(table.column(i).numbers().data());
+            in.means.push_back(work[size_t(i)].mean);
+        }
+        for (int c : ratioCategories) {
+            in.codes.push_back(codesOf(table, work, c).data());
+            in.levels.push_back(work[size_t(c)].levels);
+        }
+        const size_t k = in.xs.size();
+        const int chunks = std::max(1, threads) * 2;
+        std::vector<RatioPartial> partials(static_cast<size_t>(chunks));
+        for (RatioPartial &part : partials) {
+            for (int levels : in.levels) {
+                part.sums.emplace_back((size_t(levels) + 1) * k, 0.0);
+                part.counts.emplace_back(size_t(levels) + 1, 0);
+                part.missingSquares.emplace_back(k, 0.0);
+            }
+        }
+        const qint64 chunkRows = (rows + chunks - 1) / chunks;
+        const bool ratiosOk = parallelFor(
+            chunks, threads, job, 0.75, 0.8, QObject::tr("Measuring associations"), [&](int chunk) {
+                const qint64 begin = std::min(rows, chunk * chunkRows),
+                             end = std::min(rows, begin + chunkRows);
+                addRatioChunk(in, size_t(begin), size_t(end), partials[size_t(chunk)]);
+            });
+        if (!ratiosOk)
+            return std::nullopt;
+        for (size_t c = 0; c < ratioCategories.size(); ++c) {
+            const int levels = in.levels[c];
+            std::vector<double> sums((size_t(levels) + 1) * k, 0.0), squares(k, 0.0);
+            std::vector<qint64> counts(size_t(levels) + 1, 0);
+            for (const RatioPartial &part : partials) {
+                for (size_t x = 0; x < sums.size(); ++x)
+                    sums[x] += part.sums[c][x];
+                for (size_t x = 0; x < counts.size(); ++x)
+                    counts[x] += part.counts[c][x];
+                for (size_t j = 0; j < k; ++j)
+                    squares[j] += part.missingSquares[c][j];
+            }
+            const qint64 n = rows - counts[size_t(levels)];
+            for (size_t j = 0; j < k; ++j) {
+                const int number = completeNumbers[j];
+                if (number == ratioCategories[c])
+                    continue; // a binary column against itself
+                double eta = kNaN;
+                if (n >= 2) {
+                    double total = 0;
+                    for (int l = 0; l < levels; ++l)
+                        total += sums[size_t(l) * k + j];
+                    const double m = total / double(n);
+                    const double within = work[size_t(number)].sumSquares - squares[j] - double(n) * m * m;
+                    double between = 0;
+                    for (int l = 0; l < levels; ++l) {
+                        if (counts[size_t(l)] > 0) {
+                            const double d = sums[size_t(l) * k + j] / double(counts[size_t(l)]) - m;
+                            between += double(counts[size_t(l)]) * d * d;
+                        }
+                    }
+                    if (within > 0)
+                        eta = std::sqrt(std::clamp(between / within, 0.0, 1.0));
+                }
+                ratioAssociations.append(Association {
+                    number, ratioCategories[c], Association::Method::CorrelationRatio, eta, n });
+            }
+        }
+    }
+
     std::vector<std::vector<Association>> results(tasks.size());
     const bool ok = parallelFor(
         int(tasks.size()), threads, job, 0.7, 0.9, QObject::tr("Measuring associations"), [&](int t) {
             const PairTask &task = tasks[size_t(t)];
             std::vector<Association> &out = results[size_t(t)];
-            if (task.kind == 3) {
-                std::vector<const double *> xs;
-                std::vector<double> means;
-                std::vector<int> ids;
-                for (int i : completeNumbers) {
-                    if (i == task.second)
-                        continue;
-                    xs.push_back(table.column(i).numbers().data());
-                    means.push_back(work[size_t(i)].mean);
-                    ids.push_back(i);
-                }
-                qint64 n = 0;
-                const std::vector<double> etas
-                    = correlationRatios(xs, means, codesOf(table, work, task.second).data(), size_t(rows),
-                        work[size_t(task.second)].levels, n);
-                for (size_t k = 0; k < ids.size(); ++k)
-                    out.push_back(Association {
-                        ids[k], task.second, Association::Method::CorrelationRatio, etas[k], n });
-                return;
-            }
             const ColumnWork &a = work[size_t(task.first)], &b = work[size_t(task.second)];
             const Column &ca = table.column(task.first), &cb = table.column(task.second);
             if (task.kind == 0) {
@@ -416,7 +488,7 @@ std::optional<QList<Association>> computeAssociations(
                 const auto [r, n] = pearson(
                     Masked { ca.numbers(), a.ranks }, a.mean, Masked { cb.numbers(), b.ranks }, b.mean, rows);
                 out.push_back(Association { task.first, task.second, Association::Method::Pearson, r, n });
-                const bool shared = qint64(a.order.size()) == n && qint64(b.order.size()) == n;
+                const bool shared = a.finite == n && b.finite == n;
                 double rho;
                 if (shared) {
                     const double mid = double(n + 1) / 2.0;
@@ -427,11 +499,11 @@ std::optional<QList<Association>> computeAssociations(
                                bInf = b.profile.numeric->nonFinite() > 0;
                     const double mid = double(n + 1) / 2.0;
                     std::vector<float> ra, rb;
-                    if (qint64(b.order.size()) != n) {
+                    if (b.finite != n) {
                         ra.resize(static_cast<size_t>(rows));
                         rerank(a, b, cb.missingMask(), bInf, ra);
                     }
-                    if (qint64(a.order.size()) != n) {
+                    if (a.finite != n) {
                         rb.resize(static_cast<size_t>(rows));
                         rerank(b, a, ca.missingMask(), aInf, rb);
                     }
@@ -448,7 +520,7 @@ std::optional<QList<Association>> computeAssociations(
             } else {
                 qint64 n = 0;
                 const std::vector<std::int32_t> &codes = codesOf(table, work, task.second);
-                const double eta = qint64(a.order.size()) == rows
+                const double eta = a.finite == rows
                     ? correlationRatio<false>(
                         ca.numbers().data(), a.mean, nullptr, codes.data(), size_t(rows), b.levels, n)
                     : correlationRatio<true>(
@@ -460,6 +532,7 @@ std::optional<QList<Association>> computeAssociations(
     if (!ok)
         return std::nullopt;
     QList<Association> all = gramAssociations;
+    all += ratioAssociations;
     for (const auto &r : results) {
         for (const Association &a : r)
             all.append(a);

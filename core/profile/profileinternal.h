@@ -17,17 +17,24 @@ struct ColumnWork {
     ColumnProfile profile;
     /// Numeric / Binary columns: average rank (1-based) among the finite values, NaN elsewhere.
     std::vector<float> ranks;
-    /// Rows of the finite values in ascending order, so Spearman can re-rank over the rows two
-    /// columns share when either has missing cells.
+    /// Columns with fewer than kNoValueId distinct finite values: per row, the value's position
+    /// among the distinct values in ascending order (kNoValueId where missing or infinite), so
+    /// Spearman re-ranks over the rows two columns share by counting. Empty for other columns.
+    std::vector<std::uint16_t> valueIds;
+    int valueIdCount = 0; ///< distinct values behind valueIds
+    static constexpr std::uint16_t kNoValueId = 0xFFFF;
+    /// Other columns: rows of the finite values in ascending order, for the same re-ranking.
     std::vector<std::uint32_t> order;
     /// 1 where order[i] starts a run of equal values, aligned with order (for re-ranking ties).
     std::vector<std::uint8_t> runStarts;
+    qint64 finite = 0; ///< cells with a finite number (Numeric / Binary columns)
     /// Binary numbers as 0/1 codes (-1 missing), so they join Cramer's V like categories.
     std::vector<std::int32_t> binaryCodes;
     bool correlates = false; ///< takes part in Pearson / Spearman / correlation ratio (as the number)
     bool categorical = false; ///< takes part in Cramer's V / correlation ratio (as the category)
     int levels = 0; ///< number of codes for categorical columns
     double mean = 0; ///< of the finite values, for centred sums
+    double sumSquares = 0; ///< sum of (x - mean)^2 over the finite values
 };
 
 /// Profiles one column. `meta` may be null. Thread-safe for distinct columns.
