@@ -10,6 +10,7 @@ packages=(
     libeigen3-dev libtorch-dev libqcustomplot-dev libboost-math-dev libcurl4-openssl-dev
     libxgboost-dev libpq-dev qtkeychain-qt6-dev libopenblas0-pthread
     libbenchmark-dev xvfb xauth postgresql poppler-utils fonts-dejavu-core
+    clang libclang-rt-14-dev
     python3 python3-pandas python3-sklearn python3-xgboost python3-scipy
 )
 

@@ -867,6 +867,14 @@ public:
         const qint64 size = m_file.size();
         if (size == 0)
             return true;
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+        // Fuzzing: an exact-size heap copy, so AddressSanitizer sees any read past the end (a
+        // mapping is padded with zeros to whole pages).
+        m_exact = std::make_unique<char[]>(size_t(size));
+        m_data = m_exact.get();
+        m_size = size;
+        return m_file.read(m_exact.get(), size) == size;
+#endif
 #ifdef Q_OS_UNIX
         // No MAP_POPULATE: populating is serial, while faults taken by the parsing threads run in
         // parallel (and the kernel maps the neighbouring cached pages of each fault).
@@ -902,6 +910,7 @@ public:
             m_file.unmap(m_mapped);
         m_mapped = nullptr;
         m_copy.clear();
+        m_exact.reset();
         m_data = nullptr;
         m_size = 0;
     }
@@ -911,6 +920,7 @@ private:
     uchar *m_mapped = nullptr;
     void *m_posixMap = nullptr;
     QByteArray m_copy;
+    std::unique_ptr<char[]> m_exact;
     const char *m_data = nullptr;
     qint64 m_size = 0;
 };

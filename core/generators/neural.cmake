@@ -25,3 +25,10 @@ healthsynth_core_add_library(healthsynth_core_tvae
 healthsynth_core_add_library(healthsynth_core_bayesiannetwork
     SOURCES bayesian_network/bayesiannetwork.cpp
     DEPENDS healthsynth_core_transforms)
+
+# LibTorch 1.13's headers do not compile as C++20 with clang (std::vector of the incomplete
+# c10::IValue); the torch sources need nothing newer than C++17. gcc builds stay on C++20.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    set_target_properties(healthsynth_core_torchsupport healthsynth_core_ctgan healthsynth_core_tvae
+                          PROPERTIES CXX_STANDARD 17)
+endif()
