@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -470,7 +471,9 @@ private:
     std::int64_t m_newlines = 0;
     std::int64_t m_recordStartNewlines = 0;
     std::vector<std::string_view> m_fields;
-    std::vector<std::string> m_scratch;
+    // Unescaped copies of quoted fields, one per field index. A deque, because m_fields views
+    // them: growing it for a later field must not move the strings of earlier ones.
+    std::deque<std::string> m_scratch;
 };
 
 } // namespace core::csv
