@@ -15,10 +15,15 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 namespace core {
 
 namespace {
+
+constexpr qint64 kMaxDecimals = 17; // a double carries at most 17 significant decimal digits
+constexpr qint64 kMaxRows = qint64(1) << 40;
 
 // Reading keeps track of the keys it used, so every other key can be reported.
 class JsonReader {
@@ -46,6 +51,18 @@ public:
     }
     QString string(const QString &key) { return take(key).toString(); }
     double number(const QString &key, double fallback = 0) { return take(key).toDouble(fallback); }
+    /// A whole number in [minimum, maximum]; fallback when absent; nullopt when it is not
+    /// (a fraction, out of range, or not a number), so the caller can name the key.
+    std::optional<qint64> whole(const QString &key, qint64 fallback, qint64 minimum, qint64 maximum)
+    {
+        const QJsonValue value = take(key);
+        if (value.isUndefined() || value.isNull())
+            return fallback;
+        const double d = value.toDouble(std::nan(""));
+        if (!(d >= double(minimum) && d <= double(maximum)) || d != std::floor(d))
+            return std::nullopt;
+        return qint64(d);
+    }
     bool boolean(const QString &key, bool fallback = false) { return take(key).toBool(fallback); }
     QJsonObject object(const QString &key) { return take(key).toObject(); }
     QJsonArray array(const QString &key) { return take(key).toArray(); }
@@ -97,9 +114,10 @@ CsvOptions csvFromJson(const QJsonObject &object, Diagnostics &warnings)
     const QString decimal = r.string(QStringLiteral("decimalMark"));
     o.delimiter = delimiter.isEmpty() ? QChar() : delimiter.at(0);
     o.decimalMark = decimal.isEmpty() ? QChar() : decimal.at(0);
-    o.header = CsvOptions::Header(std::clamp(int(r.number(QStringLiteral("header"))), 0, 2));
-    o.encoding = CsvOptions::Encoding(std::clamp(int(r.number(QStringLiteral("encoding"))), 0, 2));
-    o.dateOrder = CsvOptions::DateOrder(std::clamp(int(r.number(QStringLiteral("dateOrder"))), 0, 2));
+    // Out-of-range choices fall back to "detect" rather than fail: they only steer sniffing.
+    o.header = CsvOptions::Header(r.whole(QStringLiteral("header"), 0, 0, 2).value_or(0));
+    o.encoding = CsvOptions::Encoding(r.whole(QStringLiteral("encoding"), 0, 0, 2).value_or(0));
+    o.dateOrder = CsvOptions::DateOrder(r.whole(QStringLiteral("dateOrder"), 0, 0, 2).value_or(0));
     if (object.contains(QStringLiteral("missingMarkers")))
         o.missingMarkers = r.strings(QStringLiteral("missingMarkers"));
     o.skipRaggedRows = r.boolean(QStringLiteral("skipRaggedRows"));
@@ -124,7 +142,15 @@ Result<ColumnMeta> metaFromJson(const QJsonObject &object, int index, Diagnostic
     m.type = *type;
     m.excluded = r.boolean(QStringLiteral("excluded"));
     m.integer = r.boolean(QStringLiteral("integer"));
-    m.decimals = int(r.number(QStringLiteral("decimals"), -1));
+    const std::optional<qint64> decimals = r.whole(QStringLiteral("decimals"), -1, -1, kMaxDecimals);
+    if (!decimals)
+        return Error { Error::Code::InvalidInput,
+                       ProjectFile::tr("Column %1 in the project's metadata has decimals %2; use a whole number "
+                                       "from 0 to %3, or -1 for full precision.")
+                           .arg(m.name, object.value(QStringLiteral("decimals")).toVariant().toString())
+                           .arg(kMaxDecimals),
+                       {} };
+    m.decimals = int(*decimals);
     m.dateFormat = r.string(QStringLiteral("dateFormat"));
     m.piiKind = r.string(QStringLiteral("piiKind"));
     m.pattern = r.string(QStringLiteral("pattern"));
@@ -153,7 +179,7 @@ QJsonObject sourceToJson(const SourceSettings &s)
     return out;
 }
 
-SourceSettings sourceFromJson(const QJsonObject &object, Diagnostics &warnings)
+Result<SourceSettings> sourceFromJson(const QJsonObject &object, Diagnostics &warnings)
 {
     JsonReader r(object, QStringLiteral("source"), warnings);
     SourceSettings s;
@@ -164,7 +190,13 @@ SourceSettings sourceFromJson(const QJsonObject &object, Diagnostics &warnings)
     if (object.contains(QStringLiteral("csv")))
         s.csv = csvFromJson(r.object(QStringLiteral("csv")), warnings);
     s.host = r.string(QStringLiteral("host"));
-    s.port = int(r.number(QStringLiteral("port"), 5432));
+    const std::optional<qint64> port = r.whole(QStringLiteral("port"), 5432, 1, 65535);
+    if (!port)
+        return Error { Error::Code::InvalidInput,
+                       ProjectFile::tr("The project's source.port %1 is not a port number (1 to 65535).")
+                           .arg(object.value(QStringLiteral("port")).toVariant().toString()),
+                       {} };
+    s.port = int(*port);
     s.database = r.string(QStringLiteral("database"));
     s.user = r.string(QStringLiteral("user"));
     s.sslMode = r.string(QStringLiteral("sslMode"));
@@ -228,7 +260,14 @@ Result<GenerationSettings> generationFromJson(const QJsonObject &object, Diagnos
     GenerationSettings g;
     g.generatorId = r.string(QStringLiteral("generator"));
     g.generatorSettings = r.object(QStringLiteral("settings")).toVariantMap();
-    g.rows = qint64(r.number(QStringLiteral("rows")));
+    const std::optional<qint64> rows = r.whole(QStringLiteral("rows"), 0, 0, kMaxRows);
+    if (!rows)
+        return Error { Error::Code::InvalidInput,
+                       ProjectFile::tr("The project's generation.rows %1 is not a whole number from 0 to %2.")
+                           .arg(object.value(QStringLiteral("rows")).toVariant().toString())
+                           .arg(kMaxRows),
+                       {} };
+    g.rows = *rows;
     bool seedOk = false;
     g.seed = r.string(QStringLiteral("seed")).toULongLong(&seedOk);
     if (!seedOk)
@@ -280,29 +319,36 @@ Result<Project> ProjectFile::load(const QString &path, Diagnostics &warnings)
         return Error { Error::Code::Io, tr("Cannot open the project %1.").arg(shown), file.errorString() };
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+    if (parseError.error != QJsonParseError::NoError)
         return Error { Error::Code::InvalidInput, tr("The project %1 is not valid JSON.").arg(shown),
                        tr("%1 at byte %2").arg(parseError.errorString()).arg(parseError.offset) };
+    if (!document.isObject())
+        return Error { Error::Code::InvalidInput, tr("The project %1 holds no project (a JSON object).").arg(shown), {} };
 
     JsonReader r(document.object(), QStringLiteral("the project"), warnings);
     const QJsonValue version = r.take(QStringLiteral("formatVersion"));
-    if (!version.isDouble())
-        return Error { Error::Code::InvalidInput, tr("The project %1 has no format version.").arg(shown), {} };
-    if (version.toInt() > Project::kFormatVersion)
+    const double versionNumber = version.toDouble(std::nan(""));
+    if (!version.isDouble() || versionNumber < 1 || versionNumber != std::floor(versionNumber))
+        return Error { Error::Code::InvalidInput, tr("The project %1 has no valid format version.").arg(shown),
+                       tr("formatVersion must be a whole number from 1") };
+    if (versionNumber > Project::kFormatVersion)
         return Error { Error::Code::InvalidInput,
                        tr("The project %1 was saved by a newer HealthSynth (%2); update HealthSynth to open it.")
                            .arg(shown, r.string(QStringLiteral("appVersion"))),
-                       tr("format version %1, this version reads up to %2").arg(version.toInt()).arg(Project::kFormatVersion) };
+                       tr("format version %1, this version reads up to %2").arg(versionNumber).arg(Project::kFormatVersion) };
     r.take(QStringLiteral("appVersion"));
 
     Project project;
     project.name = r.string(QStringLiteral("name"));
-    project.source = sourceFromJson(r.object(QStringLiteral("source")), warnings);
+    Result<SourceSettings> source = sourceFromJson(r.object(QStringLiteral("source")), warnings);
+    if (!source.ok())
+        return Error { source.error().code, source.error().message, shown };
+    project.source = source.value();
     const QJsonArray metadata = r.array(QStringLiteral("metadata"));
     for (int i = 0; i < metadata.size(); ++i) {
         Result<ColumnMeta> meta = metaFromJson(metadata[i].toObject(), i, warnings);
         if (!meta.ok())
-            return meta.error();
+            return Error { meta.error().code, meta.error().message, shown };
         project.metadataOverrides.append(meta.value());
     }
     Result<GenerationSettings> generation = generationFromJson(r.object(QStringLiteral("generation")), warnings);

@@ -100,6 +100,65 @@ private Q_SLOTS:
         QVERIFY(loaded.error().detail.contains(QStringLiteral("byte")));
     }
 
+    // Whatever is wrong, loading fails with the key or value at fault, and the file's name.
+    void refusesMalformedProjects_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("cut short") << QByteArray("{\"formatVersion\": 1, \"name\": \"Heart fail")
+                                   << QStringLiteral("is not valid JSON");
+        QTest::newRow("a list, not a project") << QByteArray("[1, 2]") << QStringLiteral("holds no project");
+        QTest::newRow("version as text") << QByteArray(R"({"formatVersion": "1"})")
+                                         << QStringLiteral("no valid format version");
+        QTest::newRow("version a fraction") << QByteArray(R"({"formatVersion": 0.5})")
+                                            << QStringLiteral("no valid format version");
+        QTest::newRow("version beyond int") << QByteArray(R"({"formatVersion": 1e300})") << QStringLiteral("newer");
+        QTest::newRow("port beyond int")
+            << QByteArray(R"({"formatVersion": 1, "source": {"kind": "postgresql", "port": 1e10}, "generation": {"seed": "1"}})")
+            << QStringLiteral("source.port");
+        QTest::newRow("port zero") << QByteArray(R"({"formatVersion": 1, "source": {"port": 0}, "generation": {"seed": "1"}})")
+                                   << QStringLiteral("source.port");
+        QTest::newRow("negative rows") << QByteArray(R"({"formatVersion": 1, "generation": {"seed": "1", "rows": -5}})")
+                                       << QStringLiteral("generation.rows -5");
+        QTest::newRow("rows beyond int64") << QByteArray(R"({"formatVersion": 1, "generation": {"seed": "1", "rows": 1e300}})")
+                                           << QStringLiteral("generation.rows");
+        QTest::newRow("fraction of a row") << QByteArray(R"({"formatVersion": 1, "generation": {"seed": "1", "rows": 2.5}})")
+                                           << QStringLiteral("generation.rows 2.5");
+        QTest::newRow("decimals beyond int")
+            << QByteArray(R"({"formatVersion": 1, "metadata": [{"name": "age", "type": "numerical", "decimals": 1e300}], "generation": {"seed": "1"}})")
+            << QStringLiteral("Column age in the project's metadata has decimals");
+        QTest::newRow("unknown column type")
+            << QByteArray(R"({"formatVersion": 1, "metadata": [{"name": "age", "type": "colour"}], "generation": {"seed": "1"}})")
+            << QStringLiteral("unknown type \"colour\"");
+        QTest::newRow("metadata entry not an object")
+            << QByteArray(R"({"formatVersion": 1, "metadata": [7], "generation": {"seed": "1"}})")
+            << QStringLiteral("Column entry 1");
+        QTest::newRow("unknown constraint")
+            << QByteArray(R"({"formatVersion": 1, "generation": {"seed": "1", "constraints": [{"kind": "between"}]}})")
+            << QStringLiteral("unknown kind \"between\"");
+        QTest::newRow("seed as a word") << QByteArray(R"({"formatVersion": 1, "generation": {"seed": "lucky"}})")
+                                        << QStringLiteral("seed is not a whole number");
+        QTest::newRow("hold-out share 5") << QByteArray(R"({"formatVersion": 1, "generation": {"seed": "1", "holdoutFraction": 5}})")
+                                          << QStringLiteral("hold-out share 5");
+    }
+    void refusesMalformedProjects()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("malformed.hsproj"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(json);
+        file.close();
+        core::Diagnostics warnings;
+        const auto loaded = core::ProjectFile::load(path, warnings);
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().code, core::Error::Code::InvalidInput);
+        QVERIFY2(loaded.error().message.contains(expected), qPrintable(loaded.error().toString()));
+        QVERIFY2(loaded.error().toString().contains(QStringLiteral("malformed.hsproj")), qPrintable(loaded.error().toString()));
+    }
+
     void createsThePipelineFolders()
     {
         QTemporaryDir dir;
