@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <cmath>
+
 namespace core {
 
 // HealthSynth metadata file, format version 1 (what MetadataFile::save writes):
@@ -45,6 +47,7 @@ namespace core {
 namespace {
 
 constexpr int kFormatVersion = 1;
+constexpr int kMaxDecimals = 17; // a double carries at most 17 significant decimal digits
 
 std::optional<SemanticType> typeFromKey(const QString &key, QString &piiKind)
 {
@@ -88,11 +91,11 @@ Result<Schema> MetadataFile::apply(const QString &path, const Schema &inferred, 
     if (!document.isObject())
         return Error { Error::Code::InvalidInput, tr("Metadata file %1 must hold a JSON object.").arg(file), path };
     QJsonObject root = document.object();
-    if (root.value(QStringLiteral("formatVersion")).toInt(kFormatVersion) > kFormatVersion)
+    if (root.value(QStringLiteral("formatVersion")).toDouble(kFormatVersion) > kFormatVersion)
         return Error { Error::Code::InvalidInput,
                        tr("Metadata file %1 has format version %2; this HealthSynth reads up to version %3.")
                            .arg(file)
-                           .arg(root.value(QStringLiteral("formatVersion")).toInt())
+                           .arg(root.value(QStringLiteral("formatVersion")).toVariant().toString())
                            .arg(kFormatVersion),
                        path };
     if (root.value(QStringLiteral("tables")).isObject()) {
@@ -148,10 +151,12 @@ Result<Schema> MetadataFile::apply(const QString &path, const Schema &inferred, 
                 return Error { Error::Code::InvalidInput,
                                tr("Metadata file %1: entry %2 of \"columns\" has no \"name\".").arg(file).arg(i + 1),
                                path };
-            QString key = entry.object.value(QStringLiteral("type")).toString();
-            if (key.isEmpty())
-                key = entry.object.value(QStringLiteral("sdtype")).toString();
-            const std::optional<SemanticType> type = typeFromKey(key, entry.piiKind);
+            QJsonValue given = entry.object.value(QStringLiteral("type"));
+            if (given.isUndefined())
+                given = entry.object.value(QStringLiteral("sdtype"));
+            // A number or list where the type belongs is shown as written.
+            const QString key = given.isString() ? given.toString() : given.toVariant().toString();
+            const std::optional<SemanticType> type = given.isString() ? typeFromKey(key, entry.piiKind) : std::nullopt;
             if (!type)
                 return Error { Error::Code::InvalidInput,
                                tr("Metadata file %1: column %2 has the unknown type \"%3\".").arg(file, entry.name, key),
@@ -186,8 +191,17 @@ Result<Schema> MetadataFile::apply(const QString &path, const Schema &inferred, 
             meta->excluded = o.value(QStringLiteral("excluded")).toBool();
         if (o.contains(QStringLiteral("integer")))
             meta->integer = o.value(QStringLiteral("integer")).toBool();
-        if (o.contains(QStringLiteral("decimals")))
-            meta->decimals = o.value(QStringLiteral("decimals")).toInt(-1);
+        if (o.contains(QStringLiteral("decimals"))) {
+            const double decimals = o.value(QStringLiteral("decimals")).toDouble(std::nan(""));
+            if (!(decimals >= -1 && decimals <= kMaxDecimals) || decimals != std::floor(decimals))
+                return Error { Error::Code::InvalidInput,
+                               tr("Metadata file %1: column %2 has decimals %3; use a whole number from 0 to %4, "
+                                  "or -1 for full precision.")
+                                   .arg(file, entry.name, o.value(QStringLiteral("decimals")).toVariant().toString())
+                                   .arg(kMaxDecimals),
+                               path };
+            meta->decimals = int(decimals);
+        }
         if (o.contains(QStringLiteral("dateFormat")))
             meta->dateFormat = o.value(QStringLiteral("dateFormat")).toString();
         if (o.contains(QStringLiteral("datetime_format")))

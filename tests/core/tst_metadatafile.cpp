@@ -225,6 +225,50 @@ private Q_SLOTS:
         QVERIFY(!result.ok());
         QVERIFY(result.error().message.contains(QStringLiteral("version 7")));
     }
+
+    // Whatever is wrong, applying fails with the column and the value at fault, and the file's name.
+    void refusesMalformedEntries_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("own dialect, unknown type")
+            << QByteArray(R"({"formatVersion": 1, "columns": [{"name": "age", "type": "colour"}]})")
+            << QStringList { QStringLiteral("age"), QStringLiteral("unknown type \"colour\"") };
+        QTest::newRow("CTGAN list, unknown type")
+            << QByteArray(R"({"columns": [{"name": "age", "type": "continuous"}, {"name": "sex", "type": "nominal"}]})")
+            << QStringList { QStringLiteral("sex"), QStringLiteral("\"nominal\"") };
+        QTest::newRow("type as a number") << QByteArray(R"({"columns": [{"name": "age", "type": 5}]})")
+                                          << QStringList { QStringLiteral("age"), QStringLiteral("unknown type \"5\"") };
+        QTest::newRow("SDV, unknown sdtype")
+            << QByteArray(R"({"columns": {"age": {"sdtype": "numerical"}, "ward": {"sdtype": "location"}}})")
+            << QStringList { QStringLiteral("ward"), QStringLiteral("\"location\"") };
+        QTest::newRow("decimals beyond int")
+            << QByteArray(R"({"formatVersion": 1, "columns": [{"name": "age", "type": "numerical", "decimals": 1e300}]})")
+            << QStringList { QStringLiteral("age"), QStringLiteral("decimals 1e+300") };
+        QTest::newRow("negative decimals")
+            << QByteArray(R"({"formatVersion": 1, "columns": [{"name": "age", "type": "numerical", "decimals": -4}]})")
+            << QStringList { QStringLiteral("age"), QStringLiteral("decimals -4") };
+        QTest::newRow("entry without a name") << QByteArray(R"({"columns": [{"type": "numerical"}]})")
+                                              << QStringList { QStringLiteral("entry 1"), QStringLiteral("no \"name\"") };
+        QTest::newRow("columns as text") << QByteArray(R"({"columns": "age, sex"})")
+                                         << QStringList { QStringLiteral("no \"columns\"") };
+        QTest::newRow("version beyond int") << QByteArray(R"({"formatVersion": 1e300, "columns": []})")
+                                            << QStringList { QStringLiteral("format version 1e+300") };
+    }
+    void refusesMalformedEntries()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QStringList, expected);
+        QTemporaryDir dir;
+        Diagnostics diagnostics;
+        auto result = MetadataFile::apply(writeJson(dir, json), inferred({ QStringLiteral("age"), QStringLiteral("sex") }),
+                                          diagnostics);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, Error::Code::InvalidInput);
+        QVERIFY2(result.error().message.contains(QStringLiteral("meta.json")), qPrintable(result.error().message));
+        for (const QString &part : expected)
+            QVERIFY2(result.error().message.contains(part), qPrintable(result.error().message));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMetadataFile)
