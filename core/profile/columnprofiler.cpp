@@ -134,6 +134,7 @@ namespace {
         std::vector<qint64> counts; // by id
     };
     thread_local DistinctScratch t_distinctScratch;
+    thread_local std::vector<double> t_sortedValues;
     constexpr std::uint64_t kEmpty = 0x7FF8DEADBEEF0001ULL; // a NaN: never the bits of a finite value
 
     /// The distinct finite values in ascending order with how often each occurs.
@@ -182,11 +183,9 @@ namespace {
                 d.values.push_back(v + 0.0);
                 d.counts.push_back(0);
             }
-            rowIds[i] = slotIds[slot];
-        }
-        for (size_t i = 0; i < n; ++i) {
-            if (rowIds[i] != ColumnWork::kNoValueId)
-                ++d.counts[rowIds[i]];
+            const std::uint16_t id = slotIds[slot];
+            rowIds[i] = id;
+            ++d.counts[id];
         }
         s.positiveInfinite = positive;
         s.negativeInfinite = negative;
@@ -290,13 +289,16 @@ namespace {
         NumericStats s;
         const std::vector<double> &values = column.numbers();
         const qint64 n = column.size();
-        std::vector<double> sorted;
-        std::vector<std::uint32_t> sortedRows;
+        // The sorted values only live while this column is measured: the thread keeps the buffer
+        // for its next column, which saves faulting in fresh pages every time.
+        std::vector<double> &sorted = t_sortedValues;
+        sorted.clear();
         sorted.reserve(size_t(n - p.missing));
-        sortedRows.reserve(size_t(n - p.missing));
+        std::vector<std::uint32_t> sortedRows;
         Runs runs;
         const bool coded = sortFewDistinct(column, s, sorted, runs, work);
         if (!coded) {
+            sortedRows.reserve(size_t(n - p.missing));
             for (qint64 i = 0; i < n; ++i) {
                 if (column.isMissing(i))
                     continue;
@@ -708,6 +710,7 @@ void releaseThreadScratch()
 {
     t_sortScratch = SortScratch {};
     t_distinctScratch = DistinctScratch {};
+    t_sortedValues = {};
 }
 
 QString numberText(double value)

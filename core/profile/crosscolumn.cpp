@@ -210,8 +210,11 @@ namespace {
     // category columns at once. eta^2 = between-group / total sum of squares; the total over the
     // rows whose category is present is the column's whole sum of squares minus that of the rows
     // where it is missing, so per category only the sums are needed, not the squares.
+    constexpr size_t kRatioBanks = 4;
+
     struct RatioPartial {
-        std::vector<std::vector<double>> sums; // per category column: (levels + 1) slots x numbers
+        // per category column: banks x (levels + 1) slots x numbers (banks only for <= 16 levels)
+        std::vector<std::vector<double>> sums;
         std::vector<std::vector<qint64>> counts; // per category column: levels + 1 slots
         std::vector<std::vector<double>> missingSquares; // per category column: per number
     };
@@ -242,13 +245,17 @@ namespace {
                 double *sums = out.sums[c].data();
                 qint64 *counts = out.counts[c].data();
                 double *squares = out.missingSquares[c].data();
+                // Few categories: consecutive rows often share one, and each add would wait for the
+                // previous row's; alternating banks of sums keeps them apart.
+                const size_t banks = levels <= 16 ? kRatioBanks : 1;
+                const size_t bankStride = (size_t(levels) + 1) * k;
                 for (size_t i = 0; i < rows; ++i) {
                     const std::int32_t code = codes[i];
                     const bool missing = code < 0 || code >= levels;
                     const size_t slot = missing ? size_t(levels) : size_t(code);
                     ++counts[slot];
                     const double *d = centred.data() + i * k;
-                    double *s = sums + slot * k;
+                    double *s = sums + (i % banks) * bankStride + slot * k;
                     for (size_t j = 0; j < k; ++j)
                         s[j] += d[j];
                     if (missing) {
@@ -417,7 +424,7 @@ std::optional<QList<Association>> computeAssociations(
         std::vector<RatioPartial> partials(static_cast<size_t>(chunks));
         for (RatioPartial &part : partials) {
             for (int levels : in.levels) {
-                part.sums.emplace_back((size_t(levels) + 1) * k, 0.0);
+                part.sums.emplace_back((levels <= 16 ? kRatioBanks : 1) * (size_t(levels) + 1) * k, 0.0);
                 part.counts.emplace_back(size_t(levels) + 1, 0);
                 part.missingSquares.emplace_back(k, 0.0);
             }
@@ -436,8 +443,8 @@ std::optional<QList<Association>> computeAssociations(
             std::vector<double> sums((size_t(levels) + 1) * k, 0.0), squares(k, 0.0);
             std::vector<qint64> counts(size_t(levels) + 1, 0);
             for (const RatioPartial &part : partials) {
-                for (size_t x = 0; x < sums.size(); ++x)
-                    sums[x] += part.sums[c][x];
+                for (size_t x = 0; x < part.sums[c].size(); ++x)
+                    sums[x % sums.size()] += part.sums[c][x];
                 for (size_t x = 0; x < counts.size(); ++x)
                     counts[x] += part.counts[c][x];
                 for (size_t j = 0; j < k; ++j)
