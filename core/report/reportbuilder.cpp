@@ -54,6 +54,7 @@ namespace {
         g.sensitiveColumns = in.sensitiveColumns;
         g.quasiIdentifiers = in.quasiIdentifiers;
         g.holdoutShare = in.holdoutShare;
+        g.reproduceCommand = in.reproduceCommand;
         if (in.seed) {
             g.seedKnown = true;
             g.seed = *in.seed;

@@ -27,10 +27,13 @@ struct ReportInputs {
     QString projectName;
     const Generator *generator = nullptr; ///< the fitted generator, when known
     std::optional<quint64> seed; ///< the seed used; defaults to the generator's fit seed
+    /// The share of real rows the run split off (generate, the wizard); NaN when the tables came apart.
     double holdoutShare = std::numeric_limits<double>::quiet_NaN();
     QString target;
     QStringList sensitiveColumns;
     QStringList quasiIdentifiers;
+    /// The command line that makes the same synthetic table again, when the caller knows one.
+    QString reproduceCommand;
     QDateTime createdAt; ///< invalid: now
 };
 

@@ -59,6 +59,7 @@ struct ReportGenerator {
     QString target;
     QStringList sensitiveColumns;
     QStringList quasiIdentifiers;
+    QString reproduceCommand; ///< e.g. "healthsynth-cli run study.hsproj"; empty when not known
 };
 
 /// A data-quality finding on the real table (the Profile step's alerts).

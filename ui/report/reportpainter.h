@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/report/reportmodel.h"
 #include "core/result.h"
 
 #include <QCoreApplication>
@@ -8,16 +9,16 @@
 
 namespace ui {
 
-class ProjectController;
-
-/// Paints the evaluation report as a PDF with QPdfWriter: title, data source summary (no real
-/// row), generator settings, score cards, per-column scores, comparison charts and correlation
-/// heat maps, privacy findings. Charts are the same widgets the wizard shows, rendered offscreen.
-/// GUI thread only. Writes to a temporary file and renames it, so a failure leaves no partial PDF.
+/// Paints a core::ReportModel as an A4 PDF with QPdfWriter: a title page with the data source
+/// and the generator, the scores with their readings and lights, the data-quality alerts, a
+/// chart per column, correlation heat maps, the utility table and the privacy findings; every
+/// page's footer names the software version and the seed. Text stays text (selectable).
+/// Needs a QGuiApplication (the offscreen platform will do); call on its thread. The file is
+/// written through QSaveFile, so a failure leaves any previous file untouched.
 class ReportPainter final {
     Q_DECLARE_TR_FUNCTIONS(ui::ReportPainter)
 public:
-    static core::Result<void> writePdf(const ProjectController &project, const QString &path);
+    static core::Result<void> writePdf(const core::ReportModel &model, const QString &path);
 };
 
 } // namespace ui

@@ -7,6 +7,7 @@
 #include "core/export/s3upload.h"
 #include "ui/background.h"
 #include "ui/controllers/projectcontroller.h"
+#include "ui/controllers/projectreport.h"
 #include "ui/report/reportpainter.h"
 #include "ui/settings.h"
 #include "ui/showerror.h"
@@ -170,7 +171,8 @@ core::Result<void> ExportPage::exportCsv(const QString &path)
 core::Result<void> ExportPage::exportPdf(const QString &path)
 {
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const core::Result<void> r = ReportPainter::writePdf(*m_project, QDir::fromNativeSeparators(path));
+    const core::Result<void> r
+        = ReportPainter::writePdf(projectReport(*m_project), QDir::fromNativeSeparators(path));
     QApplication::restoreOverrideCursor();
     if (r.ok())
         report(true, tr("Wrote the report to %1.").arg(QDir::toNativeSeparators(path)));
