@@ -4,13 +4,16 @@
 #include "cli/clijob.h"
 #include "cli/commands.h"
 #include "cli/commonoptions.h"
+#include "cli/reportpdf.h"
 
 #include "core/version.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
 #include <map>
+#include <memory>
 
 namespace {
 
@@ -21,6 +24,7 @@ Commands:
   fit      INPUT --model ID --out MODEL             Train a generator and save it.
   sample   MODEL --rows N --out OUT.csv             Draw synthetic rows from a saved model.
   evaluate --real REAL --synthetic SYN --json OUT   Score fidelity (and utility, privacy) of synthetic data.
+           [--pdf REPORT.pdf]                       Also write the PDF report (generate takes --pdf too).
   generate INPUT --model ID --out OUT.csv           The whole job: load, fit, sample, write, score.
   run      PROJECT.hsproj                           Run a project saved by the application.
   export   SYN.csv --to postgresql://...|s3://...   Send a synthetic table to a database or bucket.
@@ -35,7 +39,17 @@ Exit codes: 0 success, 1 failure, 2 usage error.
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The PDF writer needs QtGui's application object; every other run stays a plain core one.
+    QStringList rawArguments;
+    for (int i = 1; i < argc; ++i)
+        rawArguments.append(QString::fromLocal8Bit(argv[i]));
+    std::unique_ptr<QCoreApplication> app;
+    if (cli::pdfRequested(rawArguments)) {
+        cli::preparePdfPlatform();
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("healthsynth-cli"));
     QCoreApplication::setApplicationVersion(core::appVersion());
     cli::CliJob::installInterruptHandler();

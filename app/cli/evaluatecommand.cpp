@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
-// healthsynth-cli evaluate --real REAL --synthetic SYN --json OUT [--holdout HOLD] [--target COL] ...
+// healthsynth-cli evaluate --real REAL --synthetic SYN --json OUT [--pdf REPORT.pdf] [--holdout HOLD] ...
 
 #include "clijob.h"
 #include "commands.h"
 #include "commonoptions.h"
 #include "jsonfile.h"
+#include "reportpdf.h"
 
+#include "core/pipeline/builtingenerators.h"
 #include "core/pipeline/evaluation.h"
+#include "core/pipeline/modelfile.h"
+#include "core/pipeline/profilejob.h"
 
 #include <QJsonDocument>
 
@@ -44,16 +48,30 @@ int runEvaluate(const QStringList &args)
           QStringLiteral("columns") },
         { QStringLiteral("quasi-identifiers"), QStringLiteral("Comma-separated columns for k-anonymity."),
           QStringLiteral("columns") },
+        { QStringLiteral("pdf"), QStringLiteral("Also write the PDF report."), QStringLiteral("file") },
+        { QStringLiteral("model-file"),
+          QStringLiteral("The model that made the synthetic rows (.hsmodel), for the report's generator, settings "
+                         "and seed."),
+          QStringLiteral("file") },
     });
     if (!parseCommand(parser, args, QStringLiteral("Score synthetic data against the real data: fidelity, utility, privacy."),
                       0, QString()))
         return kUsage;
     if (!parser.isSet(QStringLiteral("real")) || !parser.isSet(QStringLiteral("synthetic"))
-        || !parser.isSet(QStringLiteral("json")))
-        return reportUsage(QStringLiteral("evaluate needs --real, --synthetic and --json"));
+        || (!parser.isSet(QStringLiteral("json")) && !parser.isSet(QStringLiteral("pdf"))))
+        return reportUsage(QStringLiteral("evaluate needs --real, --synthetic and --json (or --pdf)"));
     const auto spec = inputSpecFrom(parser, parser.value(QStringLiteral("real")));
     if (!spec)
         return kUsage;
+
+    // The model only describes the run in the report; load it first so a wrong path fails fast.
+    std::unique_ptr<core::Generator> model;
+    if (parser.isSet(QStringLiteral("model-file"))) {
+        auto loaded = core::ModelFile::load(parser.value(QStringLiteral("model-file")), core::builtInGenerators());
+        if (!loaded.ok())
+            return reportError(loaded.error());
+        model = std::move(loaded).value();
+    }
 
     CliJob job;
     auto real = core::InputLoader::load(*spec, job);
@@ -92,13 +110,34 @@ int runEvaluate(const QStringList &args)
     job.finish();
     if (!scores.ok())
         return reportError(scores.error());
-    if (const auto written = writeJsonFile(scores.value(), parser.value(QStringLiteral("json"))); !written.ok())
-        return reportError(written.error());
+    if (parser.isSet(QStringLiteral("json"))) {
+        if (const auto written = writeJsonFile(scores.value(), parser.value(QStringLiteral("json"))); !written.ok())
+            return reportError(written.error());
+    }
     const QJsonObject quality = scores.value().value(QStringLiteral("quality")).toObject();
     std::printf("Quality overall %.4f (column shapes %.4f, column pair trends %.4f)\n",
                 quality.value(QStringLiteral("overall")).toDouble(), quality.value(QStringLiteral("column_shapes")).toDouble(),
                 quality.value(QStringLiteral("column_pair_trends")).toDouble());
-    return kOk;
+    if (!parser.isSet(QStringLiteral("pdf")))
+        return kOk;
+
+    auto profile = core::ProfileJob::run(*spec, real.value(), request.target, job);
+    job.finish();
+    if (!profile.ok())
+        return reportError(profile.error());
+    core::ReportInputs report;
+    report.real = request.real;
+    report.synthetic = request.synthetic;
+    report.holdout = request.holdout;
+    report.schema = schema;
+    report.scores = scores.value();
+    report.profile = &profile.value();
+    report.sourceDescription = real.value().description;
+    report.generator = model.get();
+    report.target = request.target;
+    report.sensitiveColumns = request.sensitiveColumns;
+    report.quasiIdentifiers = request.quasiIdentifiers;
+    return writeReportPdf(report, parser.value(QStringLiteral("pdf")));
 }
 
 } // namespace cli

@@ -6,6 +6,7 @@
 #include "commonoptions.h"
 #include "exporttargets.h"
 #include "jsonfile.h"
+#include "reportpdf.h"
 
 #include "core/data/csvwriter.h"
 #include "core/pipeline/builtingenerators.h"
@@ -13,10 +14,12 @@
 #include "core/pipeline/generatorsetup.h"
 #include "core/pipeline/holdout.h"
 #include "core/pipeline/modelfile.h"
+#include "core/pipeline/profilejob.h"
 
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <optional>
 
 namespace cli {
 
@@ -39,6 +42,9 @@ int runGenerate(const QStringList &args)
         { QStringLiteral("target"), QStringLiteral("Prediction target for the utility score."), QStringLiteral("column") },
         { QStringLiteral("sensitive"), QStringLiteral("Comma-separated sensitive columns for attribute inference."),
           QStringLiteral("columns") },
+        { QStringLiteral("quasi-identifiers"), QStringLiteral("Comma-separated columns for k-anonymity."),
+          QStringLiteral("columns") },
+        { QStringLiteral("pdf"), QStringLiteral("Also score the result and write the PDF report."), QStringLiteral("file") },
         { QStringLiteral("set"), QStringLiteral("A generator setting, repeatable: --set epochs=20."), QStringLiteral("name=value") },
         { QStringLiteral("no-clamp"), QStringLiteral("Allow values outside the real minimum and maximum.") },
     });
@@ -74,6 +80,25 @@ int runGenerate(const QStringList &args)
     const QString target = parser.value(QStringLiteral("target"));
     if (!target.isEmpty() && schema.indexOf(target) < 0)
         return reportUsage(QStringLiteral("--target names \"%1\", which is not a column of the input").arg(target));
+    QStringList sensitive, quasiIdentifiers;
+    if (parser.isSet(QStringLiteral("sensitive")))
+        sensitive = parser.value(QStringLiteral("sensitive")).split(u',');
+    if (parser.isSet(QStringLiteral("quasi-identifiers")))
+        quasiIdentifiers = parser.value(QStringLiteral("quasi-identifiers")).split(u',');
+    for (const QString &column : sensitive + quasiIdentifiers) {
+        if (schema.indexOf(column) < 0)
+            return reportUsage(QStringLiteral("\"%1\" is not a column of the input").arg(column));
+    }
+    const bool pdf = parser.isSet(QStringLiteral("pdf"));
+    // The report's data-quality section describes the whole input, before the hold-out split.
+    std::optional<core::Profile> profile;
+    if (pdf) {
+        auto profiled = core::ProfileJob::run(*spec, input.value(), target, job);
+        job.finish();
+        if (!profiled.ok())
+            return reportError(profiled.error());
+        profile = std::move(profiled).value();
+    }
 
     core::HoldoutSplit split = core::splitHoldout(std::move(input.value().table), *holdout, quint64(*seed));
     core::FitOptions options;
@@ -102,26 +127,47 @@ int runGenerate(const QStringList &args)
     std::fprintf(stderr, "Wrote %lld synthetic rows to %s\n", static_cast<long long>(synthetic.value().rowCount()),
                  qPrintable(parser.value(QStringLiteral("out"))));
 
-    if (parser.isSet(QStringLiteral("json"))) {
+    if (parser.isSet(QStringLiteral("json")) || pdf) {
         core::EvaluationRequest request;
         request.real = &split.training;
         request.synthetic = &synthetic.value();
         request.holdout = &split.holdout;
         request.schema = schema;
         request.target = target;
-        if (parser.isSet(QStringLiteral("sensitive")))
-            request.sensitiveColumns = parser.value(QStringLiteral("sensitive")).split(u',');
+        request.sensitiveColumns = sensitive;
+        request.quasiIdentifiers = quasiIdentifiers;
         auto scores = core::Evaluation::run(request, job);
         job.finish();
         if (!scores.ok())
             return reportError(scores.error());
-        if (const auto written = writeJsonFile(scores.value(), parser.value(QStringLiteral("json"))); !written.ok())
-            return reportError(written.error());
+        if (parser.isSet(QStringLiteral("json"))) {
+            if (const auto written = writeJsonFile(scores.value(), parser.value(QStringLiteral("json"))); !written.ok())
+                return reportError(written.error());
+        }
         const QJsonObject quality = scores.value().value(QStringLiteral("quality")).toObject();
         std::fprintf(stderr, "Quality overall %.3f (column shapes %.3f, pair trends %.3f)\n",
                      quality.value(QStringLiteral("overall")).toDouble(),
                      quality.value(QStringLiteral("column_shapes")).toDouble(),
                      quality.value(QStringLiteral("column_pair_trends")).toDouble());
+        if (pdf) {
+            core::ReportInputs report;
+            report.real = &split.training;
+            report.synthetic = &synthetic.value();
+            report.holdout = &split.holdout;
+            report.schema = schema;
+            report.scores = scores.value();
+            report.profile = &*profile;
+            report.sourceDescription = input.value().description;
+            report.generator = generator.value().get();
+            report.seed = quint64(*seed);
+            report.holdoutShare = *holdout;
+            report.target = target;
+            report.sensitiveColumns = sensitive;
+            report.quasiIdentifiers = quasiIdentifiers;
+            report.reproduceCommand = commandLine(args);
+            if (const int code = writeReportPdf(report, parser.value(QStringLiteral("pdf"))); code != kOk)
+                return code;
+        }
     }
     return exportToTarget(parser, QStringLiteral("target-table"), synthetic.value(), schema,
                           parser.value(QStringLiteral("out")), generator.value()->id(), job);
