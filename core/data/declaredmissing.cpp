@@ -123,14 +123,15 @@ void applyDeclaredMissingValues(Table &table, const Schema &schema, Diagnostics 
             break; // a marker would not have read as a date
         }
         bool converted = false;
-        if (changed > 0 && meta.type == SemanticType::Numerical
+        // Also when the markers were already missing (declared first, the type changed after).
+        if (meta.type == SemanticType::Numerical
             && (column.storage() == ColumnStorage::Category || column.storage() == ColumnStorage::Text)) {
             if (std::optional<Column> numbers = asNumbers(column)) {
                 column = std::move(*numbers);
                 converted = true;
             }
         }
-        if (changed > 0)
+        if (changed > 0 || converted)
             diagnostics.append({ Diagnostic::Severity::Info, QStringLiteral("declared_missing"),
                                  QCoreApplication::translate("core::DeclaredMissing",
                                                              "%1 cell(s) of column %2 are read as missing (declared "

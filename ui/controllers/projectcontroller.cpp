@@ -2,6 +2,7 @@
 #include "ui/controllers/projectcontroller.h"
 
 #include "core/data/csvwriter.h"
+#include "core/data/declaredmissing.h"
 #include "core/data/schemainference.h"
 #include "core/pipeline/holdout.h"
 
@@ -78,6 +79,8 @@ void ProjectController::adoptCsv(const QString &path, const core::CsvOptions &op
     source.csvPath = QFileInfo(path).absoluteFilePath();
     source.csv = options;
     source.csv.maxRows = -1;
+    m_csvDelimiter = read.delimiter;
+    m_csvEncoding = read.encoding;
     setSourceTable(source, std::move(read.table), std::move(read.schema), std::move(read.diagnostics));
 }
 
@@ -97,6 +100,7 @@ void ProjectController::setSourceTable(const core::SourceSettings &source, core:
         m_project.generation.quasiIdentifiers.clear();
     }
     m_schema = applyOverrides(m_inferred, m_project.metadataOverrides);
+    core::applyDeclaredMissingValues(m_real, m_schema, m_diagnostics);
     if (m_project.name.isEmpty() || !sameColumns)
         m_project.name = QFileInfo(source.csvPath).completeBaseName();
     clearResults();
@@ -151,6 +155,38 @@ void ProjectController::setColumnExcluded(int column, bool excluded)
     overrides.append(meta);
     setModified(true);
     Q_EMIT schemaChanged();
+}
+
+void ProjectController::recordOverride(const core::ColumnMeta &meta)
+{
+    auto &overrides = m_project.metadataOverrides;
+    overrides.erase(std::remove_if(overrides.begin(), overrides.end(),
+                                   [&](const core::ColumnMeta &m) { return m.name == meta.name; }),
+                    overrides.end());
+    overrides.append(meta);
+}
+
+bool ProjectController::acceptSuggestedAction(const core::SuggestedAction &action)
+{
+    const int column = m_schema.indexOf(action.column);
+    if (column < 0 || !core::applyToSchema(action, m_schema))
+        return false;
+    const core::ColumnMeta &meta = m_schema.columns.at(column);
+    recordOverride(meta);
+    // A value declared missing changes the cells (and a column of numbers with a marker becomes
+    // numbers once it is numerical too): what was trained or split on them is out of date.
+    if (action.kind == core::SuggestedAction::Kind::DeclareMissingMarker
+        || (action.kind == core::SuggestedAction::Kind::ChangeType && !meta.missingValues.isEmpty())) {
+        core::Schema declared;
+        declared.columns = { meta };
+        core::applyDeclaredMissingValues(m_real, declared, m_diagnostics);
+        clearResults();
+        resplit();
+        Q_EMIT sourceChanged();
+    }
+    setModified(true);
+    Q_EMIT schemaChanged();
+    return true;
 }
 
 void ProjectController::setGeneration(const core::GenerationSettings &settings)
@@ -222,7 +258,10 @@ core::Result<void> ProjectController::open(const QString &path, core::Diagnostic
     m_real = std::move(read.value().table);
     m_inferred = std::move(read.value().schema);
     m_diagnostics = std::move(read.value().diagnostics);
+    m_csvDelimiter = read.value().delimiter;
+    m_csvEncoding = read.value().encoding;
     m_schema = applyOverrides(m_inferred, m_project.metadataOverrides);
+    core::applyDeclaredMissingValues(m_real, m_schema, m_diagnostics);
     clearResults();
     resplit();
 

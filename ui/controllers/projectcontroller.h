@@ -7,6 +7,7 @@
 #include "core/evaluation/quality/qualityreport.h"
 #include "core/generators/generator.h"
 #include "core/generators/generatorregistry.h"
+#include "core/profile/profile.h"
 #include "core/project/project.h"
 #include "core/result.h"
 
@@ -51,6 +52,10 @@ public:
     bool hasData() const { return m_real.columnCount() > 0; }
     const core::Table &realTable() const { return m_real; }
     const core::Diagnostics &loadDiagnostics() const { return m_diagnostics; }
+    /// The CSV source's delimiter and encoding as the reader resolved them (null / empty for
+    /// PostgreSQL), so the profile can read the file's cells as written.
+    QChar csvDelimiter() const { return m_csvDelimiter; }
+    const QString &csvEncoding() const { return m_csvEncoding; }
     /// One line: "heart_failure.csv: 299 rows, 13 columns".
     QString sourceSummary() const;
 
@@ -60,6 +65,10 @@ public:
     const core::Schema &inferredSchema() const { return m_inferred; }
     void setColumnType(int column, core::SemanticType type);
     void setColumnExcluded(int column, bool excluded);
+    /// Applies a suggestion the user accepted on the Profile step (core::applyToSchema) and
+    /// records the column in the project's metadata. A value declared missing is also read as
+    /// missing in the loaded table (sourceChanged() follows). Returns false when nothing changed.
+    bool acceptSuggestedAction(const core::SuggestedAction &action);
 
     // --- Generation settings -------------------------------------------------------------
     const core::GenerationSettings &generation() const { return m_project.generation; }
@@ -97,6 +106,7 @@ Q_SIGNALS:
 
 private:
     void setModified(bool modified);
+    void recordOverride(const core::ColumnMeta &meta);
     void resplit();
     void clearResults();
 
@@ -108,6 +118,8 @@ private:
     core::Schema m_inferred;
     core::Schema m_schema;
     core::Diagnostics m_diagnostics;
+    QChar m_csvDelimiter;
+    QString m_csvEncoding;
     core::Table m_training;
     core::Table m_holdout;
     std::shared_ptr<core::Generator> m_model;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/wizard/profilepage.h"
 
+#include "core/pipeline/profilejob.h"
 #include "ui/charts/chartdata.h"
 #include "ui/charts/histogramcomparisonchart.h"
 #include "ui/controllers/projectcontroller.h"
@@ -10,9 +11,11 @@
 #include "ui/wizard/tablepreviewmodel.h"
 
 #include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTreeWidget>
@@ -71,12 +74,39 @@ ProfilePage::ProfilePage(ProjectController *project, QWidget *parent)
     m_table->setAccessibleName(tr("Columns"));
 
     auto *bottom = new QSplitter(Qt::Horizontal, split);
-    m_alerts = new QTreeWidget(bottom);
+    auto *findings = new QSplitter(Qt::Vertical, bottom);
+    m_alerts = new QTreeWidget(findings);
     m_alerts->setHeaderLabels({ tr("Severity"), tr("Column"), tr("Finding") });
     m_alerts->setRootIsDecorated(false);
     m_alerts->setWordWrap(true);
     m_alerts->header()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_alerts->setAccessibleName(tr("Quality alerts"));
+
+    auto *actionsBox = new QWidget(findings);
+    auto *actionsLayout = new QVBoxLayout(actionsBox);
+    actionsLayout->setContentsMargins(0, 0, 0, 0);
+    actionsLayout->addWidget(new QLabel(tr("Suggested actions: accept the ones you agree with; they are recorded "
+                                           "in the project's metadata."),
+                                        actionsBox));
+    m_actions = new QTreeWidget(actionsBox);
+    m_actions->setHeaderLabels({ tr("Action"), tr("Column"), tr("Value"), tr("Because of") });
+    m_actions->setRootIsDecorated(false);
+    m_actions->setAccessibleName(tr("Suggested actions"));
+    actionsLayout->addWidget(m_actions, 1);
+    auto *buttons = new QHBoxLayout;
+    auto *accept = new QPushButton(tr("Accept"), actionsBox);
+    auto *reject = new QPushButton(tr("Reject"), actionsBox);
+    buttons->addWidget(accept);
+    buttons->addWidget(reject);
+    buttons->addStretch(1);
+    actionsLayout->addLayout(buttons);
+    connect(accept, &QPushButton::clicked, this,
+            [this] { acceptAction(m_actions->indexOfTopLevelItem(m_actions->currentItem())); });
+    connect(reject, &QPushButton::clicked, this,
+            [this] { rejectAction(m_actions->indexOfTopLevelItem(m_actions->currentItem())); });
+    findings->setStretchFactor(0, 3);
+    findings->setStretchFactor(1, 2);
+
     m_chart = new HistogramComparisonChart(bottom);
     m_chart->setMinimumWidth(360);
     bottom->setStretchFactor(0, 3);
@@ -92,25 +122,34 @@ ProfilePage::ProfilePage(ProjectController *project, QWidget *parent)
 
 void ProfilePage::initializePage()
 {
-    if (m_stale)
+    if (m_stale) {
+        m_carried.clear();
         computeProfile();
+    }
     fillTable();
     fillAlerts();
+    fillActions();
     if (m_table->rowCount() > 0)
         m_table->selectRow(0);
 }
 
 void ProfilePage::computeProfile()
 {
-    core::ProfileOptions options;
-    options.target = m_project->generation().target;
-    options.source.path = m_project->project().source.csvPath;
-    options.source.diagnostics = m_project->loadDiagnostics();
+    // The same profile as `healthsynth-cli profile`: for a CSV file it also reads the cells as
+    // written and names what loading cleaned ("ckd\t", "\t?").
+    const core::SourceSettings &settings = m_project->project().source;
+    const bool csv = settings.kind == core::SourceSettings::Kind::Csv && !settings.csvPath.isEmpty();
+    core::ProfileSource source;
+    source.path = csv ? settings.csvPath : QString();
+    source.delimiter = m_project->csvDelimiter();
+    source.encoding = m_project->csvEncoding();
+    source.diagnostics = m_project->loadDiagnostics();
+    const QString target = m_project->generation().target;
     const core::Table &table = m_project->realTable();
     const core::Schema &schema = m_project->schema();
-    auto profile = runWithProgress<core::Result<core::Profile>>(
-        this, tr("Profiling the data"),
-        [&](core::JobContext &job) { return core::profileTable(table, schema, options, job); });
+    auto profile = runWithProgress<core::Result<core::Profile>>(this, tr("Profiling the data"), [&](core::JobContext &job) {
+        return core::ProfileJob::run(table, schema, source, csv ? &settings.csv : nullptr, target, job);
+    });
     if (!profile.ok()) {
         if (profile.error().code != core::Error::Code::Cancelled)
             showError(this, tr("Cannot profile the data"), profile.error());
@@ -209,6 +248,81 @@ void ProfilePage::fillAlerts()
     }
     m_alerts->resizeColumnToContents(0);
     m_alerts->resizeColumnToContents(1);
+}
+
+namespace {
+    QString actionKey(const core::SuggestedAction &a)
+    {
+        return core::suggestedActionKey(a.kind) + u'\x1f' + a.column + u'\x1f' + a.value;
+    }
+
+    // Whether the schema already says what the suggestion would.
+    bool alreadyApplied(const core::SuggestedAction &a, const core::Schema &schema)
+    {
+        const core::ColumnMeta *meta = schema.find(a.column);
+        if (!meta)
+            return true;
+        switch (a.kind) {
+        case core::SuggestedAction::Kind::MarkAsId:
+            return meta->type == core::SemanticType::Id;
+        case core::SuggestedAction::Kind::MarkAsPii:
+            return meta->type == core::SemanticType::Pii;
+        case core::SuggestedAction::Kind::Exclude:
+            return meta->excluded;
+        case core::SuggestedAction::Kind::ChangeType:
+            return core::semanticTypeKey(meta->type) == a.value;
+        case core::SuggestedAction::Kind::DeclareMissingMarker:
+            return meta->missingValues.contains(a.value);
+        case core::SuggestedAction::Kind::TrimWhitespace:
+            return true; // reading trims unquoted values already; nothing to record
+        }
+        return true;
+    }
+} // namespace
+
+void ProfilePage::fillActions()
+{
+    m_actions->clear();
+    m_open.clear();
+    QSet<QString> listed;
+    for (const core::SuggestedAction &a : m_profile.actions + m_carried) {
+        if (m_rejected.contains(actionKey(a)) || alreadyApplied(a, m_project->schema()) || listed.contains(actionKey(a)))
+            continue;
+        listed.insert(actionKey(a));
+        m_open.append(a);
+        auto *item = new QTreeWidgetItem(m_actions, { core::suggestedActionKey(a.kind), a.column, a.value, a.reason });
+        item->setToolTip(0, tr("Accept to record it in the project's metadata; reject to leave the column as it is."));
+    }
+    m_actions->resizeColumnToContents(0);
+    m_actions->resizeColumnToContents(1);
+}
+
+bool ProfilePage::acceptAction(int index)
+{
+    if (index < 0 || index >= m_open.size())
+        return false;
+    const core::SuggestedAction action = m_open.at(index);
+    m_project->acceptSuggestedAction(action);
+    if (m_stale) {
+        // The cells changed (a value now reads as missing): measure them again. The other open
+        // suggestions stay offered ("make it numerical" no longer shows once the marker is gone).
+        m_carried = m_open;
+        m_carried.removeAt(index);
+        computeProfile();
+        fillAlerts();
+    }
+    fillTable();
+    fillActions();
+    return true;
+}
+
+bool ProfilePage::rejectAction(int index)
+{
+    if (index < 0 || index >= m_open.size())
+        return false;
+    m_rejected.insert(actionKey(m_open.at(index)));
+    fillActions();
+    return true;
 }
 
 void ProfilePage::showColumn(int row)
