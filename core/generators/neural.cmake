@@ -10,8 +10,8 @@ healthsynth_core_add_library(healthsynth_core_transforms
     DEPENDS healthsynth_core_generators Boost::headers)
 
 healthsynth_core_add_library(healthsynth_core_torchsupport
-    SOURCES transforms/torchsupport.cpp
-    DEPENDS ${TORCH_LIBRARIES} ${CMAKE_DL_LIBS})
+    SOURCES transforms/torchsupport.cpp transforms/blockops.cpp transforms/fusedadam.cpp transforms/fastgemm.cpp
+    DEPENDS ${TORCH_LIBRARIES} ${CMAKE_DL_LIBS} Eigen3::Eigen)
 
 healthsynth_core_add_library(healthsynth_core_ctgan
     SOURCES ctgan/ctgan.cpp
