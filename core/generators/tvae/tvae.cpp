@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/generators/tvae/tvae.h"
 
+#include "core/generators/transforms/blockops.h"
 #include "core/generators/transforms/datatransformer.h"
+#include "core/generators/transforms/fastgemm.h"
+#include "core/generators/transforms/fusedadam.h"
 #include "core/generators/transforms/settingvalues.h"
 #include "core/generators/transforms/torchsupport.h"
 
@@ -20,7 +23,6 @@ namespace core {
 
 namespace {
 
-namespace F = torch::nn::functional;
 using transforms::DataTransformer;
 
 QString tr(const char *text) { return QCoreApplication::translate("core::Tvae", text); }
@@ -64,7 +66,7 @@ struct TvaeDecoderImpl : torch::nn::Module {
         register_module("seq", seq);
         sigma = register_parameter("sigma", torch::ones({ dataDim }) * 0.1);
     }
-    torch::Tensor forward(const torch::Tensor &z) { return seq->forward(z); }
+    torch::Tensor forward(const torch::Tensor &z) { return transforms::forwardSequential(seq, z); }
     torch::nn::Sequential seq;
     torch::Tensor sigma;
 };
@@ -85,6 +87,7 @@ struct Tvae::Private {
     Settings settings;
     TvaeDecoder decoder { nullptr };
     torch::Device device { torch::kCPU };
+    transforms::BlockOps blocks; // whole-batch operations over the encoded blocks
 
     Result<Table> draw(qint64 rows, std::uint64_t seed, JobContext &job)
     {
@@ -105,16 +108,7 @@ struct Tvae::Private {
             // drawn from the categorical likelihood the decoder was trained with. (The reference takes the
             // argmax, which never produces a minority category the latent code does not carry, e.g. a 20 %
             // missing flag.)
-            std::vector<torch::Tensor> parts;
-            for (const auto &span : transformer.spans()) {
-                const torch::Tensor x = raw.narrow(1, span.start, span.width);
-                if (span.activation == DataTransformer::Activation::Tanh)
-                    parts.push_back(torch::tanh(x));
-                else
-                    parts.push_back(torch::one_hot(torch::multinomial(torch::softmax(x, 1), 1).squeeze(1), span.width)
-                                        .to(torch::kFloat32));
-            }
-            const torch::Tensor fake = torch::cat(parts, 1).to(torch::kCPU).contiguous();
+            const torch::Tensor fake = blocks.sampleOneHot(raw).to(torch::kCPU).contiguous();
             out.insert(out.end(), fake.data_ptr<float>(), fake.data_ptr<float>() + fake.numel());
         }
         const torch::Tensor sigma = decoder->sigma.detach().to(torch::kCPU).contiguous();
@@ -207,16 +201,8 @@ Result<void> Tvae::doFit(const Table &real, const Schema &schema, const FitOptio
         = torch::from_blob(const_cast<float *>(encoded.data()), { rows, dim }, torch::kFloat32).to(p->device);
 
     // Continuous alpha positions (tanh) are scored by a Gaussian with learnt sigma; one-hot blocks by cross-entropy.
-    std::vector<int64_t> alphaPositions;
-    std::vector<std::pair<int64_t, int64_t>> oneHot;
-    for (const auto &span : p->transformer.spans()) {
-        if (span.activation == DataTransformer::Activation::Tanh)
-            for (int j = 0; j < span.width; ++j)
-                alphaPositions.push_back(span.start + j);
-        else
-            oneHot.emplace_back(span.start, span.width);
-    }
-    const torch::Tensor alphaIndex = torch::tensor(alphaPositions, torch::kInt64).to(p->device);
+    p->blocks = transforms::BlockOps(p->transformer, p->device);
+    const torch::Tensor &alphaIndex = p->blocks.alphaIndex();
 
     torch::manual_seed(options.seed);
     std::mt19937_64 rng(options.seed ^ 0x7A5EULL);
@@ -227,7 +213,7 @@ Result<void> Tvae::doFit(const Table &real, const Schema &schema, const FitOptio
     std::vector<torch::Tensor> parameters = encoder->parameters();
     for (const torch::Tensor &t : p->decoder->parameters())
         parameters.push_back(t);
-    torch::optim::Adam optimizer(parameters, torch::optim::AdamOptions(s.learningRate).weight_decay(kWeightDecay));
+    transforms::FusedAdam optimizer(parameters, { s.learningRate, 0.9, 0.999, 1e-8, kWeightDecay });
     encoder->train();
     p->decoder->train();
 
@@ -245,29 +231,30 @@ Result<void> Tvae::doFit(const Table &real, const Schema &schema, const FitOptio
             const int64_t begin = step * s.batchSize;
             const int64_t n = std::min<int64_t>(s.batchSize, rows - begin);
             const torch::Tensor real = data.index_select(0, permutation.narrow(0, begin, n));
-            const torch::Tensor hidden = encoder->seq->forward(real);
-            const torch::Tensor mu = encoder->mu->forward(hidden);
-            const torch::Tensor logvar = encoder->logvar->forward(hidden);
+            const torch::Tensor hidden = transforms::forwardSequential(encoder->seq, real);
+            // mu and logvar in one product (the two heads share their input).
+            const std::vector<torch::Tensor> heads
+                = transforms::linear(hidden, torch::cat({ encoder->mu->weight, encoder->logvar->weight }),
+                                     torch::cat({ encoder->mu->bias, encoder->logvar->bias }))
+                      .chunk(2, 1);
+            const torch::Tensor &mu = heads[0];
+            const torch::Tensor &logvar = heads[1];
             const torch::Tensor stddev = torch::exp(0.5 * logvar);
             const torch::Tensor embedding = torch::randn_like(stddev) * stddev + mu;
             const torch::Tensor recon = p->decoder->forward(embedding);
             const torch::Tensor &sigmas = p->decoder->sigma;
 
-            torch::Tensor reconstruction = torch::zeros({}, data.options());
-            if (!alphaPositions.empty()) {
+            torch::Tensor reconstruction = p->blocks.crossEntropySum(recon, real);
+            if (alphaIndex.numel() > 0) {
                 const torch::Tensor sig = sigmas.index_select(0, alphaIndex);
                 const torch::Tensor diff = real.index_select(1, alphaIndex) - torch::tanh(recon.index_select(1, alphaIndex));
                 reconstruction = reconstruction + (diff.pow(2) / 2 / sig.pow(2)).sum() + torch::log(sig).sum() * double(n);
             }
-            for (const auto &[start, width] : oneHot)
-                reconstruction = reconstruction
-                    + F::cross_entropy(recon.narrow(1, start, width), real.narrow(1, start, width).argmax(1),
-                                       F::CrossEntropyFuncOptions().reduction(torch::kSum));
             const torch::Tensor kl = -0.5 * torch::sum(1 + logvar - mu.pow(2) - logvar.exp());
             const torch::Tensor loss1 = reconstruction * s.lossFactor / double(n);
             const torch::Tensor loss2 = kl / double(n);
             const torch::Tensor loss = loss1 + loss2;
-            optimizer.zero_grad();
+            optimizer.zeroGrad();
             loss.backward();
             optimizer.step();
             {
@@ -293,6 +280,7 @@ Result<void> Tvae::doFit(const Table &real, const Schema &schema, const FitOptio
     setFact(QStringLiteral("device"), p->device.is_cuda() ? QStringLiteral("cuda") : QStringLiteral("cpu"));
     setFact(QStringLiteral("torch_threads"), at::get_num_threads());
     setFact(QStringLiteral("openblas"), transforms::openBlasLoaded());
+    setFact(QStringLiteral("onednn_gemm"), transforms::fastGemmAvailable());
     d = std::move(p);
     return {};
 }
@@ -355,6 +343,7 @@ Result<void> Tvae::doLoad(QDataStream &in, int formatVersion)
     transforms::loadModuleBytes(p->decoder.ptr(), weights);
     p->device = transforms::torchCudaAvailable() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
     p->decoder->to(p->device);
+    p->blocks = transforms::BlockOps(p->transformer, p->device);
     d = std::move(p);
     return {};
 }
