@@ -267,6 +267,96 @@ namespace {
         }
     }
 
+    // One column with missing cells (g) against complete columns (partners) that have value ids:
+    // Pearson and Spearman of every pair over the rows where g is finite. Spearman needs each
+    // partner's ranks among those rows: first the partner's values are counted over them
+    // (countPartnerChunk), then one pass adds the centred values and ranks (addPartnerChunk).
+    struct PartnerGroup {
+        int g;
+        std::vector<int> partners;
+    };
+
+    struct PartnerSums {
+        // per partner: values sx, sxx, sxg; ranks rx, rxx, rxg
+        std::vector<double> sx, sxx, sxg, rx, rxx, rxg;
+        double sg = 0, sgg = 0, rg = 0, rgg = 0;
+        qint64 n = 0;
+        explicit PartnerSums(size_t k = 0)
+            : sx(k)
+            , sxx(k)
+            , sxg(k)
+            , rx(k)
+            , rxx(k)
+            , rxg(k)
+        {
+        }
+    };
+
+    void countPartnerChunk(const PartnerGroup &group, const std::vector<ColumnWork> &work, size_t begin,
+        size_t end, std::vector<std::vector<qint64>> &counts)
+    {
+        const float *gRanks = work[size_t(group.g)].ranks.data();
+        for (size_t j = 0; j < group.partners.size(); ++j) {
+            const ColumnWork &p = work[size_t(group.partners[j])];
+            const std::uint16_t *ids = p.valueIds.data();
+            qint64 *c = counts[j].data();
+            for (size_t i = begin; i < end; ++i) {
+                if (!std::isnan(gRanks[i]))
+                    ++c[ids[i]];
+            }
+        }
+    }
+
+    void addPartnerChunk(const Table &table, const PartnerGroup &group, const std::vector<ColumnWork> &work,
+        const std::vector<std::vector<float>> &rankOf, size_t begin, size_t end, PartnerSums &out)
+    {
+        const ColumnWork &gw = work[size_t(group.g)];
+        const double *gValues = table.column(group.g).numbers().data();
+        const float *gRanks = gw.ranks.data();
+        const double mid = double(gw.finite + 1) / 2.0;
+        const size_t k = group.partners.size();
+        std::vector<const double *> xs(k);
+        std::vector<const std::uint16_t *> ids(k);
+        std::vector<double> means(k);
+        for (size_t j = 0; j < k; ++j) {
+            xs[j] = table.column(group.partners[j]).numbers().data();
+            ids[j] = work[size_t(group.partners[j])].valueIds.data();
+            means[j] = work[size_t(group.partners[j])].mean;
+        }
+        for (size_t i = begin; i < end; ++i) {
+            if (std::isnan(gRanks[i]))
+                continue;
+            const double dg = gValues[i] - gw.mean, rg = double(gRanks[i]) - mid;
+            out.sg += dg;
+            out.sgg += dg * dg;
+            out.rg += rg;
+            out.rgg += rg * rg;
+            ++out.n;
+            for (size_t j = 0; j < k; ++j) {
+                const double dx = xs[j][i] - means[j];
+                const double rx = double(rankOf[j][ids[j][i]]) - mid;
+                out.sx[j] += dx;
+                out.sxx[j] += dx * dx;
+                out.sxg[j] += dx * dg;
+                out.rx[j] += rx;
+                out.rxx[j] += rx * rx;
+                out.rxg[j] += rx * rg;
+            }
+        }
+    }
+
+    // pearson() from its sums.
+    double correlationFromSums(double sx, double sy, double sxx, double syy, double sxy, qint64 count)
+    {
+        if (count < 2)
+            return kNaN;
+        const double c = double(count);
+        const double cov = sxy - sx * sy / c, vx = sxx - sx * sx / c, vy = syy - sy * sy / c;
+        if (vx <= 0 || vy <= 0)
+            return kNaN;
+        return std::clamp(cov / std::sqrt(vx * vy), -1.0, 1.0);
+    }
+
     struct PairTask {
         int first;
         int second;
@@ -327,9 +417,29 @@ std::optional<QList<Association>> computeAssociations(
         if (complete(i))
             completeColumns.push_back(i);
     }
+    // A column with missing cells against complete columns with value ids: all those pairs from
+    // one read of the rows (see addPartnerChunk); other pairs one by one.
+    auto batched = [&](int i, int j) {
+        const ColumnWork &a = work[size_t(i)], &b = work[size_t(j)];
+        return (complete(i) && !complete(j) && !a.valueIds.empty())
+            || (complete(j) && !complete(i) && !b.valueIds.empty());
+    };
+    std::vector<PartnerGroup> groups;
+    for (int i = 0; i < columns; ++i) {
+        if (!work[size_t(i)].correlates || complete(i))
+            continue;
+        PartnerGroup group { i, {} };
+        for (int j : completeColumns) {
+            if (!work[size_t(j)].valueIds.empty())
+                group.partners.push_back(j);
+        }
+        if (!group.partners.empty())
+            groups.push_back(std::move(group));
+    }
     for (int i = 0; i < columns; ++i) {
         for (int j = i + 1; j < columns; ++j) {
-            if (work[size_t(i)].correlates && work[size_t(j)].correlates && !(complete(i) && complete(j)))
+            if (work[size_t(i)].correlates && work[size_t(j)].correlates && !(complete(i) && complete(j))
+                && !batched(i, j))
                 tasks.push_back({ i, j, 0 });
             if (work[size_t(i)].categorical && work[size_t(j)].categorical)
                 tasks.push_back({ i, j, 1 });
@@ -403,6 +513,94 @@ std::optional<QList<Association>> computeAssociations(
                     Association { a, b, Association::Method::Pearson, correlation(gx, i, j), rows });
                 gramAssociations.append(
                     Association { a, b, Association::Method::Spearman, correlation(gr, i, j), rows });
+            }
+        }
+    }
+
+    // Columns with missing cells against complete ones, group by group.
+    QList<Association> partnerAssociations;
+    if (!groups.empty()) {
+        const int chunks = std::max(1, threads) * 2;
+        const qint64 chunkRows = (rows + chunks - 1) / chunks;
+        const int items = int(groups.size()) * chunks;
+        // counts[group][chunk][partner][value id]
+        std::vector<std::vector<std::vector<std::vector<qint64>>>> counts(groups.size());
+        for (size_t g = 0; g < groups.size(); ++g) {
+            counts[g].resize(size_t(chunks));
+            for (auto &chunk : counts[g]) {
+                for (int p : groups[g].partners)
+                    chunk.emplace_back(size_t(work[size_t(p)].valueIdCount), 0);
+            }
+        }
+        auto range = [&](int item) {
+            const int chunk = item % chunks;
+            const qint64 begin = std::min(rows, chunk * chunkRows), end = std::min(rows, begin + chunkRows);
+            return std::pair<size_t, size_t>(size_t(begin), size_t(end));
+        };
+        if (!parallelFor(
+                items, threads, job, 0.8, 0.82, QObject::tr("Measuring associations"), [&](int item) {
+                    const auto [begin, end] = range(item);
+                    countPartnerChunk(groups[size_t(item / chunks)], work, begin, end,
+                        counts[size_t(item / chunks)][size_t(item % chunks)]);
+                }))
+            return std::nullopt;
+        // Average rank of each partner value among the rows where g is finite.
+        std::vector<std::vector<std::vector<float>>> rankOf(groups.size());
+        for (size_t g = 0; g < groups.size(); ++g) {
+            for (size_t j = 0; j < groups[g].partners.size(); ++j) {
+                const size_t values = size_t(work[size_t(groups[g].partners[j])].valueIdCount);
+                std::vector<float> ranks(values);
+                qint64 before = 0;
+                for (size_t v = 0; v < values; ++v) {
+                    qint64 c = 0;
+                    for (int chunk = 0; chunk < chunks; ++chunk)
+                        c += counts[g][size_t(chunk)][j][v];
+                    ranks[v] = float(double(2 * before + c - 1) / 2.0 + 1.0);
+                    before += c;
+                }
+                rankOf[g].push_back(std::move(ranks));
+            }
+        }
+        std::vector<PartnerSums> sums;
+        for (int item = 0; item < items; ++item)
+            sums.emplace_back(groups[size_t(item / chunks)].partners.size());
+        if (!parallelFor(
+                items, threads, job, 0.82, 0.85, QObject::tr("Measuring associations"), [&](int item) {
+                    const auto [begin, end] = range(item);
+                    addPartnerChunk(table, groups[size_t(item / chunks)], work, rankOf[size_t(item / chunks)],
+                        begin, end, sums[size_t(item)]);
+                }))
+            return std::nullopt;
+        for (size_t g = 0; g < groups.size(); ++g) {
+            const size_t k = groups[g].partners.size();
+            PartnerSums total(k);
+            for (int chunk = 0; chunk < chunks; ++chunk) {
+                const PartnerSums &part = sums[g * size_t(chunks) + size_t(chunk)];
+                total.sg += part.sg;
+                total.sgg += part.sgg;
+                total.rg += part.rg;
+                total.rgg += part.rgg;
+                total.n += part.n;
+                for (size_t j = 0; j < k; ++j) {
+                    total.sx[j] += part.sx[j];
+                    total.sxx[j] += part.sxx[j];
+                    total.sxg[j] += part.sxg[j];
+                    total.rx[j] += part.rx[j];
+                    total.rxx[j] += part.rxx[j];
+                    total.rxg[j] += part.rxg[j];
+                }
+            }
+            for (size_t j = 0; j < k; ++j) {
+                const int a = std::min(groups[g].g, groups[g].partners[j]);
+                const int b = std::max(groups[g].g, groups[g].partners[j]);
+                partnerAssociations.append(Association { a, b, Association::Method::Pearson,
+                    correlationFromSums(
+                        total.sx[j], total.sg, total.sxx[j], total.sgg, total.sxg[j], total.n),
+                    total.n });
+                partnerAssociations.append(Association { a, b, Association::Method::Spearman,
+                    correlationFromSums(
+                        total.rx[j], total.rg, total.rxx[j], total.rgg, total.rxg[j], total.n),
+                    total.n });
             }
         }
     }
@@ -501,16 +699,16 @@ std::optional<QList<Association>> computeAssociations(
                     const double mid = double(n + 1) / 2.0;
                     rho = pearson(a.ranks, mid, b.ranks, mid, rows).first;
                 } else {
-                    // Re-rank only the side whose rows the other one thins out.
+                    // Re-rank only a side with rows the other one lacks: its ranks count those rows.
                     const bool aInf = a.profile.numeric->nonFinite() > 0,
                                bInf = b.profile.numeric->nonFinite() > 0;
                     const double mid = double(n + 1) / 2.0;
                     std::vector<float> ra, rb;
-                    if (b.finite != n) {
+                    if (a.finite != n) {
                         ra.resize(static_cast<size_t>(rows));
                         rerank(a, b, cb.missingMask(), bInf, ra);
                     }
-                    if (a.finite != n) {
+                    if (b.finite != n) {
                         rb.resize(static_cast<size_t>(rows));
                         rerank(b, a, ca.missingMask(), aInf, rb);
                     }
@@ -539,6 +737,7 @@ std::optional<QList<Association>> computeAssociations(
     if (!ok)
         return std::nullopt;
     QList<Association> all = gramAssociations;
+    all += partnerAssociations;
     all += ratioAssociations;
     for (const auto &r : results) {
         for (const Association &a : r)

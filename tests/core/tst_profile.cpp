@@ -163,6 +163,62 @@ private Q_SLOTS:
         QVERIFY(qFuzzyCompare(value(1, 3, M::CorrelationRatio), 0.12659242088545833));
     }
 
+    void associationsWithACompleteColumn()
+    {
+        // A complete column with ties (z) against columns with missing cells: the pairs are measured
+        // together, z re-ranked over each partner's rows. df.corr() / df.corr(method="spearman").
+        core::Table t;
+        t.addColumn(numbers(QStringLiteral("x"), { 1.5, 2.0, NaN, 4.0, 100.0, 3.5, 2.5, 0.0, -1.0, 2.0 }));
+        t.addColumn(numbers(QStringLiteral("y"), { 10, 20, 30, NaN, 50, 5, 25, 35, 0, 20 }));
+        t.addColumn(numbers(QStringLiteral("z"), { 3, 1, 4, 1, 5, 9, 2, 6, 5, 3 }, true));
+        const core::Profile p = profileOf(t);
+        auto value = [&p](int a, int b, core::Association::Method m) {
+            for (const core::Association &x : p.associations) {
+                if (x.first == a && x.second == b && x.method == m)
+                    return x.value;
+            }
+            return -99.0;
+        };
+        using M = core::Association::Method;
+        QVERIFY(qFuzzyCompare(value(0, 2, M::Pearson), 0.1496061615559851));
+        QVERIFY(qFuzzyCompare(value(0, 2, M::Spearman), -0.17797249266332252));
+        QVERIFY(qFuzzyCompare(value(1, 2, M::Pearson), -0.128614106896592));
+        QVERIFY(qFuzzyCompare(value(1, 2, M::Spearman), -0.004219446843148565));
+        QVERIFY(qFuzzyCompare(value(0, 1, M::Pearson), 0.7258597296994922)); // still pair by pair
+    }
+
+    void spearmanReranksTheCompleteSide()
+    {
+        // 70,000 distinct values (too many for value ids) against a column missing where x > 5000
+        // on every fifth row: x must be re-ranked over y's rows. numpy/pandas:
+        //   i = arange(70000); x = (i * 7919 % 70001) / 7; y = floor(x / 1000) + i % 3,
+        //   y[(i % 5 == 0) & (x > 5000)] = nan; df.corr(method="spearman"), df.corr()
+        // (0.95745... if x kept its ranks over all rows).
+        core::Column x(QStringLiteral("x"), core::ColumnStorage::Number);
+        core::Column y(QStringLiteral("y"), core::ColumnStorage::Number);
+        for (qint64 i = 0; i < 70000; ++i) {
+            const double xv = double(i * 7919 % 70001) / 7.0;
+            x.appendNumber(xv);
+            if (i % 5 == 0 && xv > 5000)
+                y.appendMissing();
+            else
+                y.appendNumber(std::floor(xv / 1000.0) + double(i % 3));
+        }
+        core::Table t;
+        t.addColumn(x);
+        t.addColumn(y);
+        const core::Profile p = profileOf(t);
+        double spearman = -99, pearson = -99;
+        for (const core::Association &a : p.associations) {
+            if (a.method == core::Association::Method::Spearman)
+                spearman = a.value;
+            if (a.method == core::Association::Method::Pearson)
+                pearson = a.value;
+        }
+        QVERIFY2(std::abs(spearman - 0.9582388086256887) < 1e-12, qPrintable(QString::number(spearman, 'g', 17)));
+        QVERIFY2(std::abs(pearson - 0.9566929336656039) < 1e-12, qPrintable(QString::number(pearson, 'g', 17)));
+    }
+
     void duplicateRowsMatchPandas()
     {
         // pd.DataFrame(dict(p=[1,2,1,1,nan,nan,3], q=["a","b","a","c",None,None,"a"])).duplicated()
