@@ -127,7 +127,7 @@ private Q_SLOTS:
         const Profile &p = profiled.value();
         QCOMPARE(p.rows, kRows);
         // Working memory proportional to the table: sort buffers per thread, ranks kept for the
-        // correlations (1.9x this table when measured; no copy of the rows).
+        // correlations (1.7x this table when measured; no copy of the rows).
         QVERIFY2(profileGrowth < 2.5 * bytes + 16.0 * 1048576.0, qPrintable(QString::number(profileGrowth / bytes)));
 
         auto connection = PostgresConnection::open(serverInfo());
