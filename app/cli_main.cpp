@@ -21,6 +21,7 @@ constexpr const char *kUsage = R"(Usage: healthsynth-cli COMMAND [options]
 
 Commands:
   profile  INPUT [--json OUT]                       Measure data quality: types, missing values, alerts.
+           [--accept LIST --metadata-out META.json] Record accepted suggestions as metadata.
   fit      INPUT --model ID --out MODEL             Train a generator and save it.
   sample   MODEL --rows N --out OUT.csv             Draw synthetic rows from a saved model.
   evaluate --real REAL --synthetic SYN --json OUT   Score fidelity (and utility, privacy) of synthetic data.
