@@ -201,6 +201,44 @@ private Q_SLOTS:
         for (size_t i = 0; i < inputs.size(); ++i)
             QVERIFY2(close(actualGrads[i], expectedGrads[i]), qPrintable(QStringLiteral("gradient %1").arg(i)));
     }
+
+    void concatLinearMatchesLinearOnTheConcatenation_data()
+    {
+        QTest::addColumn<bool>("withH");
+        QTest::addColumn<bool>("withCondition");
+        QTest::newRow("h, z and condition") << true << true;
+        QTest::newRow("z and condition") << false << true;
+        QTest::newRow("h and z") << true << false;
+    }
+
+    void concatLinearMatchesLinearOnTheConcatenation()
+    {
+        QFETCH(bool, withH);
+        QFETCH(bool, withCondition);
+        const int64_t rows = 31, hCols = withH ? 12 : 0, zCols = 9, conditions = withCondition ? 7 : 0, out = 11;
+        const torch::Tensor h = withH ? torch::randn({ rows, hCols }).requires_grad_(true) : torch::Tensor();
+        const torch::Tensor z = torch::randn({ rows, zCols });
+        const torch::Tensor condition = withCondition ? torch::randint(conditions, { rows }, torch::kInt64) : torch::Tensor();
+        const torch::Tensor weight = torch::randn({ out, hCols + zCols + conditions }).requires_grad_(true);
+        const torch::Tensor bias = torch::randn({ out }).requires_grad_(true);
+        std::vector<torch::Tensor> parts;
+        if (withH)
+            parts.push_back(h);
+        parts.push_back(z);
+        if (withCondition)
+            parts.push_back(torch::one_hot(condition, conditions).to(torch::kFloat32));
+        const torch::Tensor expected = torch::addmm(bias, torch::cat(parts, 1), weight.t());
+        const torch::Tensor actual = core::transforms::concatLinear(h, z, condition, weight, bias);
+        QVERIFY(close(actual, expected));
+        const torch::Tensor upstream = torch::randn({ rows, out });
+        std::vector<torch::Tensor> inputs { weight, bias };
+        if (withH)
+            inputs.push_back(h);
+        const auto expectedGrads = torch::autograd::grad({ expected }, inputs, { upstream });
+        const auto actualGrads = torch::autograd::grad({ actual }, inputs, { upstream });
+        for (size_t i = 0; i < inputs.size(); ++i)
+            QVERIFY2(close(actualGrads[i], expectedGrads[i]), qPrintable(QStringLiteral("gradient %1").arg(i)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTorchKernels)

@@ -29,8 +29,8 @@ bool usable(const torch::Tensor &t)
 
 torch::Tensor rowMajor(const torch::Tensor &t) { return usable(t) ? t : t.contiguous(); }
 
-// C (m x n, contiguous) := op(A) op(B) + beta C.
-void multiply(bool transA, bool transB, const torch::Tensor &a, const torch::Tensor &b, float beta, torch::Tensor &c)
+// C (m x n, unit column stride, any row stride) := op(A) op(B) + beta C.
+void multiply(bool transA, bool transB, const torch::Tensor &a, const torch::Tensor &b, float beta, torch::Tensor c)
 {
     const int64_t m = c.size(0), n = c.size(1);
     const int64_t k = transA ? a.size(0) : a.size(1);
@@ -40,7 +40,7 @@ void multiply(bool transA, bool transB, const torch::Tensor &a, const torch::Ten
         return;
     }
     const int status = sgemm()(transA ? 'T' : 'N', transB ? 'T' : 'N', m, n, k, 1.0f, a.data_ptr<float>(), a.stride(0),
-                               b.data_ptr<float>(), b.stride(0), beta, c.data_ptr<float>(), n);
+                               b.data_ptr<float>(), b.stride(0), beta, c.data_ptr<float>(), c.stride(0));
     TORCH_CHECK(status == 0, "dnnl_sgemm failed with status ", status);
 }
 
@@ -88,9 +88,86 @@ struct GemmFunction : torch::autograd::Function<GemmFunction> {
     }
 };
 
+struct ConcatLinearFunction : torch::autograd::Function<ConcatLinearFunction> {
+    // Empty h / condition stand for none (autograd functions take no undefined tensors).
+    static torch::Tensor forward(torch::autograd::AutogradContext *ctx, const torch::Tensor &h, const torch::Tensor &z,
+                                 const torch::Tensor &condition, const torch::Tensor &weight, const torch::Tensor &bias)
+    {
+        const int64_t hCols = h.numel() > 0 ? h.size(1) : 0, zCols = z.size(1);
+        const int64_t condCols = weight.size(1) - hCols - zCols;
+        torch::Tensor out = bias.expand({ z.size(0), weight.size(0) }).contiguous();
+        if (hCols > 0)
+            multiply(false, true, rowMajor(h), weight.narrow(1, 0, hCols), 1.0f, out);
+        multiply(false, true, rowMajor(z), weight.narrow(1, hCols, zCols), 1.0f, out);
+        if (condition.numel() > 0)
+            out.add_(weight.narrow(1, hCols + zCols, condCols).t().index_select(0, condition));
+        ctx->save_for_backward({ h, z, condition, weight });
+        return out;
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext *ctx,
+                                                   torch::autograd::variable_list grads)
+    {
+        const auto saved = ctx->get_saved_variables();
+        const torch::Tensor &h = saved[0], &z = saved[1], &condition = saved[2], &weight = saved[3];
+        const int64_t hCols = h.numel() > 0 ? h.size(1) : 0, zCols = z.size(1);
+        const int64_t condCols = weight.size(1) - hCols - zCols;
+        const torch::Tensor dy = grads[0].contiguous();
+        torch::Tensor dh, dz, dWeight, dBias;
+        if (hCols > 0 && ctx->needs_input_grad(0)) {
+            dh = torch::empty({ h.size(0), hCols }, dy.options());
+            multiply(false, false, dy, weight.narrow(1, 0, hCols), 0.0f, dh);
+        }
+        if (ctx->needs_input_grad(1)) {
+            dz = torch::empty({ z.size(0), zCols }, dy.options());
+            multiply(false, false, dy, weight.narrow(1, hCols, zCols), 0.0f, dz);
+        }
+        if (ctx->needs_input_grad(3)) {
+            // Written in place, part by part: no zero-filled full-size gradient per part to add up.
+            dWeight = torch::empty({ weight.size(0), weight.size(1) }, dy.options());
+            if (hCols > 0)
+                multiply(true, false, dy, rowMajor(h), 0.0f, dWeight.narrow(1, 0, hCols));
+            multiply(true, false, dy, rowMajor(z), 0.0f, dWeight.narrow(1, hCols, zCols));
+            if (condCols > 0) {
+                torch::Tensor conditionPart = dWeight.narrow(1, hCols + zCols, condCols);
+                conditionPart.zero_();
+                if (condition.numel() > 0)
+                    conditionPart.t().index_add_(0, condition, dy);
+            }
+        }
+        if (ctx->needs_input_grad(4))
+            dBias = dy.sum(0);
+        return { dh, dz, torch::Tensor(), dWeight, dBias };
+    }
+};
+
 } // namespace
 
 bool fastGemmAvailable() { return sgemm() != nullptr; }
+
+torch::Tensor concatLinear(const torch::Tensor &h, const torch::Tensor &z, const torch::Tensor &condition,
+                           const torch::Tensor &weight, const torch::Tensor &bias)
+{
+    const int64_t hCols = h.defined() ? h.size(1) : 0;
+    if (!sgemm() || !z.is_cpu() || z.scalar_type() != torch::kFloat32 || weight.scalar_type() != torch::kFloat32
+        || !weight.is_contiguous()) {
+        torch::Tensor out = torch::addmm(bias, z, weight.narrow(1, hCols, z.size(1)).t());
+        if (h.defined())
+            out = out + torch::mm(h, weight.narrow(1, 0, hCols).t());
+        if (condition.defined() && condition.numel() > 0)
+            out = out + weight.narrow(1, hCols + z.size(1), weight.size(1) - hCols - z.size(1)).t().index_select(0, condition);
+        return out;
+    }
+    thread_local const bool threadsSet = [] {
+        at::init_num_threads();
+        return true;
+    }();
+    (void)threadsSet;
+    return ConcatLinearFunction::apply(h.defined() ? h : torch::empty({ 0 }, z.options()), z,
+                                       condition.defined() ? condition
+                                                           : torch::empty({ 0 }, z.options().dtype(torch::kInt64)),
+                                       weight, bias);
+}
 
 torch::Tensor forwardSequential(torch::nn::Sequential &sequence, torch::Tensor x)
 {

@@ -25,6 +25,13 @@ inline torch::Tensor linear(const torch::Tensor &x, const torch::Tensor &weight,
     return gemm(x, weight, bias, true);
 }
 
+/// linear(cat(h, z, one_hot(condition)), weight, bias) without building the concatenation: the one-hot part is
+/// a lookup of weight columns, and backward writes each part's weight gradient in place and computes no
+/// gradient for the condition. `h` may be undefined (no such part); `condition` holds one position per row
+/// (int64), or is undefined when the weight has no condition columns. Weight contiguous, bias defined.
+torch::Tensor concatLinear(const torch::Tensor &h, const torch::Tensor &z, const torch::Tensor &condition,
+                           const torch::Tensor &weight, const torch::Tensor &bias);
+
 /// sequence->forward(x) with every Linear child through linear(); the other children as they are.
 torch::Tensor forwardSequential(torch::nn::Sequential &sequence, torch::Tensor x);
 
