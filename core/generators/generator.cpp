@@ -2,6 +2,7 @@
 #include "core/generators/generator.h"
 
 #include "core/generators/identifiermodel.h"
+#include "core/generators/streamguard.h"
 #include "core/version.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <new>
 #include <optional>
 #include <random>
 
@@ -104,6 +106,8 @@ static QDataStream &operator>>(QDataStream &in, Diagnostic &d)
 {
     qint32 severity = 0;
     in >> severity >> d.kind >> d.message >> d.column >> d.line;
+    if (severity < qint32(Diagnostic::Severity::Info) || severity > qint32(Diagnostic::Severity::Error))
+        in.setStatus(QDataStream::ReadCorruptData);
     d.severity = Diagnostic::Severity(severity);
     return in;
 }
@@ -119,8 +123,32 @@ static QDataStream &operator>>(QDataStream &in, ColumnMeta &m)
     qint32 type = 0, decimals = 0;
     in >> m.name >> type >> m.excluded >> m.integer >> decimals >> m.dateFormat >> m.piiKind >> m.pattern
         >> m.confidence >> m.userOverride;
+    if (type < qint32(SemanticType::Numerical) || type > qint32(SemanticType::Text))
+        in.setStatus(QDataStream::ReadCorruptData);
     m.type = SemanticType(type);
     m.decimals = decimals;
+    return in;
+}
+
+// Smallest stream sizes of the envelope's elements, for readChecked().
+constexpr qint64 kMinStringBytes = 4;   // a QString's length
+constexpr qint64 kMinDiagnosticBytes = 24; // severity, three strings, line
+constexpr qint64 kMinColumnMetaBytes = 35; // name, type, two flags, decimals, three strings, confidence, flag
+
+static QDataStream &readLosses(QDataStream &in, QList<std::pair<QString, QList<double>>> &losses)
+{
+    quint32 series = 0;
+    in >> series;
+    if (in.status() != QDataStream::Ok || !streamCanHold(in, series, kMinStringBytes + 4)) {
+        in.setStatus(QDataStream::ReadCorruptData);
+        return in;
+    }
+    for (quint32 i = 0; i < series && in.status() == QDataStream::Ok; ++i) {
+        std::pair<QString, QList<double>> entry;
+        in >> entry.first;
+        readChecked(in, entry.second, sizeof(double));
+        losses.append(entry);
+    }
     return in;
 }
 
@@ -262,6 +290,17 @@ Result<Table> Generator::sample(qint64 rows, quint64 seed, JobContext &job)
             if (!drawn.ok())
                 return drawn.error();
             modelled = std::move(drawn).value();
+            // A model loaded from a damaged file may disagree with its own schema.
+            qsizetype expected = 0;
+            for (const ColumnMeta &meta : std::as_const(m_schema.columns))
+                expected += Schema::isModelled(meta) ? 1 : 0;
+            if (modelled.columnCount() != expected || (expected > 0 && modelled.rowCount() != rows))
+                return Error { Error::Code::InvalidInput,
+                               QCoreApplication::translate("core::Generator", "The model file is damaged or incomplete."),
+                               QStringLiteral("the model gives %1 columns of %2 rows for %3 modelled columns")
+                                   .arg(modelled.columnCount())
+                                   .arg(modelled.rowCount())
+                                   .arg(expected) };
             matchMissingRates(modelled, m_info.missingRates, seed);
         }
         Table out;
@@ -339,43 +378,72 @@ Result<void> Generator::load(QIODevice &device)
                        QCoreApplication::translate("core::Generator", "The model was saved by a newer HealthSynth; update to open it."),
                        QStringLiteral("%1 format %2 > %3").arg(id()).arg(version).arg(formatVersion()) };
 
+    // A count too large for memory that no check below caught (inside a QVariant, say) ends in
+    // bad_alloc: the file is damaged, not the program.
+    try {
+        return loadBody(in, envelope, version);
+    } catch (const std::bad_alloc &) {
+        return corrupt(QStringLiteral("a stored size exceeds the memory"));
+    } catch (const std::exception &e) {
+        return exceptionError(e.what(), QCoreApplication::translate("core::Generator", "loading"));
+    }
+}
+
+Result<void> Generator::loadBody(QDataStream &in, qint32 envelope, qint32 version)
+{
+    auto corrupt = [](const QString &detail) {
+        return Error { Error::Code::InvalidInput,
+                       QCoreApplication::translate("core::Generator", "The model file is damaged or incomplete."), detail };
+    };
     GeneratorInfo info;
     Schema schema;
-    in >> info.fittedAt >> info.appVersion >> info.trainingRows >> info.seed >> info.settings >> info.facts
-        >> info.losses >> info.diagnostics;
-    in >> schema.columns;
+    in >> info.fittedAt >> info.appVersion >> info.trainingRows >> info.seed >> info.settings >> info.facts;
+    readLosses(in, info.losses);
+    readChecked(in, info.diagnostics, kMinDiagnosticBytes);
+    readChecked(in, schema.columns, kMinColumnMetaBytes);
     if (in.status() != QDataStream::Ok)
         return corrupt(QStringLiteral("header"));
     auto identifiers = std::make_unique<IdentifierModel>();
     if (const Result<void> loaded = identifiers->load(in); !loaded.ok())
         return loaded;
+    // Every column the model does not learn is regenerated from its shape, which must be there.
+    for (const ColumnMeta &meta : std::as_const(schema.columns)) {
+        if (!meta.excluded && !Schema::isModelled(meta) && !identifiers->contains(meta.name))
+            return corrupt(QStringLiteral("no identifier shape for %1").arg(meta.name));
+    }
     ConditionSupport support;
     if (envelope >= 2) {
         qint32 tracked = 0;
         in >> tracked;
         if (in.status() != QDataStream::Ok || tracked < 0 || tracked > 100000)
             return corrupt(QStringLiteral("condition support"));
-        for (qint32 i = 0; i < tracked; ++i) {
+        for (qint32 i = 0; i < tracked && in.status() == QDataStream::Ok; ++i) {
             ConditionSupport::Tracked column;
-            in >> column.name >> column.values;
+            in >> column.name;
+            readChecked(in, column.values, kMinStringBytes);
             support.columns.append(column);
         }
-        in >> support.pairs;
+        readChecked(in, support.pairs, 4);
         if (in.status() != QDataStream::Ok
             || support.pairs.size() != support.columns.size() * (support.columns.size() - 1) / 2)
             return corrupt(QStringLiteral("condition support"));
+        // Each pair holds one bit per combination of the two columns' values.
+        qsizetype k = 0;
+        for (qsizetype i = 0; i < support.columns.size(); ++i) {
+            for (qsizetype j = i + 1; j < support.columns.size(); ++j, ++k) {
+                const qint64 bits = qint64(support.columns[i].values.size()) * support.columns[j].values.size();
+                if (support.pairs[k].size() < (bits + 7) / 8)
+                    return corrupt(QStringLiteral("condition support"));
+            }
+        }
     }
     if (envelope >= 3) {
         in >> info.missingRates;
         if (in.status() != QDataStream::Ok)
             return corrupt(QStringLiteral("missing rates"));
     }
-    try {
-        if (const Result<void> loaded = doLoad(in, version); !loaded.ok())
-            return loaded;
-    } catch (const std::exception &e) {
-        return exceptionError(e.what(), QCoreApplication::translate("core::Generator", "loading"));
-    }
+    if (const Result<void> loaded = doLoad(in, version); !loaded.ok())
+        return loaded;
     if (in.status() != QDataStream::Ok)
         return corrupt(QStringLiteral("model body"));
     info.fitted = true;

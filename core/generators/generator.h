@@ -134,6 +134,8 @@ private:
                              JobContext &job);
     /// After a successful fitModelled(): identifiers, condition support and info from the whole table.
     Result<void> finishFit(const Table &real, const Schema &schema, const FitOptions &options);
+    /// load() after the envelope: info, schema, identifiers, condition support, then doLoad().
+    Result<void> loadBody(QDataStream &in, qint32 envelope, qint32 version);
 
     /// Which categorical values, and which pairs of them, the real data holds (for sampleWhere).
     struct ConditionSupport {

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "core/generators/identifiermodel.h"
+#include "core/generators/streamguard.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <numeric>
@@ -275,7 +277,21 @@ Result<void> IdentifierModel::load(QDataStream &in)
     m_shapes.clear();
     for (qint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         Shape shape;
-        in >> shape.name >> shape.storage >> shape.alphabets >> shape.lengthCounts >> shape.missingRate >> shape.unique >> shape.realHashes;
+        in >> shape.name >> shape.storage;
+        readChecked(in, shape.alphabets, 4);
+        readChecked(in, shape.lengthCounts, sizeof(qint64));
+        in >> shape.missingRate >> shape.unique >> shape.realHashes;
+        // Counts and shares as a fit leaves them; anything else would make generate() divide
+        // by a negative total or overflow summing the counts.
+        qint64 total = 0;
+        for (qint64 count : std::as_const(shape.lengthCounts)) {
+            if (count < 0 || count > (qint64(1) << 48))
+                in.setStatus(QDataStream::ReadCorruptData);
+            total += std::clamp<qint64>(count, 0, qint64(1) << 48);
+        }
+        if (shape.storage < 0 || shape.storage > qint32(ColumnStorage::Text) || total > (qint64(1) << 56)
+            || !(shape.missingRate >= 0.0 && shape.missingRate <= 1.0))
+            in.setStatus(QDataStream::ReadCorruptData);
         m_shapes.append(shape);
     }
     if (in.status() != QDataStream::Ok)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/generators/bayesian_network/bayesiannetwork.h"
 
+#include "core/generators/streamguard.h"
 #include "core/generators/transforms/datatransformer.h"
 #include "core/generators/transforms/settingvalues.h"
 
@@ -634,12 +635,13 @@ Result<void> BayesianNetwork::doLoad(QDataStream &in, int formatVersion)
     in >> p->privacy >> p->epsilon >> degree >> bins >> p->enforceMinMax >> count;
     p->degree = degree;
     p->bins = bins;
-    if (in.status() != QDataStream::Ok || count < 0 || count > 100000)
+    // An attribute takes at least 40 bytes in the stream; a count beyond what is left is damage.
+    if (in.status() != QDataStream::Ok || count < 0 || count > 100000 || !streamCanHold(in, count, 40))
         return corrupt;
     auto readDoubles = [&in](std::vector<double> &v) {
         qint64 size = 0;
         in >> size;
-        if (size < 0 || size > (qint64(1) << 28)) {
+        if (size < 0 || size > (qint64(1) << 28) || !streamCanHold(in, size, sizeof(double))) {
             in.setStatus(QDataStream::ReadCorruptData);
             return;
         }
@@ -653,7 +655,11 @@ Result<void> BayesianNetwork::doLoad(QDataStream &in, int formatVersion)
         qint32 storage = 0, templDecimals = 0, missingCode = 0, domain = 0, decimals = 0;
         QStringList labels;
         bool templInteger = false;
-        in >> name >> storage >> labels >> templInteger >> templDecimals >> format;
+        in >> name >> storage;
+        readChecked(in, labels, 4);
+        in >> templInteger >> templDecimals >> format;
+        if (storage < 0 || storage > qint32(ColumnStorage::Text))
+            return corrupt;
         a.templ = Column(name, ColumnStorage(storage));
         a.templ.labels() = labels;
         a.templ.setInteger(templInteger);
@@ -690,6 +696,9 @@ Result<void> BayesianNetwork::doLoad(QDataStream &in, int formatVersion)
             if (parent < 0 || parent >= count)
                 return corrupt;
             c.parents.push_back(parent);
+            // More cells than the stream could hold is damage (and would overflow).
+            if (cells > (qint64(1) << 40) / p->attributes[size_t(parent)].domain)
+                return corrupt;
             cells *= p->attributes[size_t(parent)].domain;
         }
         readDoubles(c.cumulative);

@@ -13,6 +13,7 @@
 #include <QHash>
 
 #include "core/generators/gaussian_copula/parallelfor.h"
+#include "core/generators/streamguard.h"
 #include "core/stats/distributions.h"
 #include "core/stats/nearestcorrelation.h"
 
@@ -520,7 +521,7 @@ bool readVector(QDataStream &in, std::vector<double> &v, qint64 limit = qint64(1
 {
     qint64 size = 0;
     in >> size;
-    if (in.status() != QDataStream::Ok || size < 0 || size > limit)
+    if (in.status() != QDataStream::Ok || size < 0 || size > limit || !streamCanHold(in, size, sizeof(double)))
         return false;
     v.resize(size_t(size));
     for (double &x : v)
@@ -930,14 +931,19 @@ Result<void> GaussianCopula::doLoad(QDataStream &in, int formatVersion)
     quint32 tag = 0;
     qint32 dims = 0, columns = 0;
     in >> tag >> model->fitSeed >> dims >> columns;
+    // Counts beyond what the rest of the stream can hold are damage: the correlation takes
+    // dims² doubles, a column at least 60 bytes.
     if (in.status() != QDataStream::Ok || tag != kModelTag || dims < 0 || dims > 100000 || columns < 0
-        || columns > 100000)
+        || columns > 100000 || !streamCanHold(in, qint64(dims) * dims, sizeof(double))
+        || !streamCanHold(in, columns, 60))
         return corrupt(QStringLiteral("header"));
     model->dims = dims;
     model->columns.resize(size_t(columns));
     for (ColumnModel &m : model->columns) {
         qint32 kind = 0, family = 0, levels = 0;
-        in >> m.name >> m.storage >> m.labels >> m.integer >> m.decimals >> m.dateFormat >> kind >> m.valueDim
+        in >> m.name >> m.storage;
+        readChecked(in, m.labels, 4);
+        in >> m.integer >> m.decimals >> m.dateFormat >> kind >> m.valueDim
             >> m.missingDim >> m.missingRate >> m.minValue >> m.maxValue >> m.clamp >> m.roundInteger
             >> m.roundDecimals >> m.granularity;
         m.kind = Kind(kind);
@@ -948,7 +954,9 @@ Result<void> GaussianCopula::doLoad(QDataStream &in, int formatVersion)
         m.dist.family = Family(family);
         ok = ok && readVector(in, m.dist.kdeX) && readVector(in, m.dist.kdeCdf) && readVector(in, m.table);
         in >> levels;
-        if (!ok || in.status() != QDataStream::Ok || levels < 0 || levels > (1 << 26))
+        ok = ok && kind >= qint32(Kind::Continuous) && kind <= qint32(Kind::Discrete)
+            && family >= qint32(Family::Normal) && family <= qint32(Family::Kde);
+        if (!ok || in.status() != QDataStream::Ok || levels < 0 || levels > (1 << 26) || !streamCanHold(in, levels, 17))
             return corrupt(QStringLiteral("column %1").arg(m.name));
         m.levels.resize(size_t(levels));
         for (Level &l : m.levels)

@@ -319,6 +319,16 @@ void BayesianGmm::load(QDataStream &in)
     qint32 iterations = 0;
     in >> m_converged >> iterations;
     m_iterations = iterations;
+    // The derived terms take digamma, square roots and logs of these: only positive, finite
+    // values come from a fit (and a read cut short leaves zeros).
+    auto positive = [](double x) { return std::isfinite(x) && x > 0.0; };
+    for (size_t c = 0; c < K && in.status() == QDataStream::Ok; ++c) {
+        if (!positive(m_alpha[c]) || !positive(m_beta[c]) || !positive(m_meanPrecision[c]) || !positive(m_dof[c])
+            || !positive(m_covariances[c]) || !std::isfinite(m_means[c]))
+            in.setStatus(QDataStream::ReadCorruptData);
+    }
+    if (in.status() != QDataStream::Ok)
+        return;
     finish();
 }
 

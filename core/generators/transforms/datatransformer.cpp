@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/generators/transforms/datatransformer.h"
 
+#include "core/generators/streamguard.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -664,13 +666,14 @@ Result<void> DataTransformer::load(QDataStream &in)
     };
     qint32 count = 0;
     in >> count >> m_enforceMinMax;
-    if (in.status() != QDataStream::Ok || count < 0 || count > 1000000)
+    // A column takes at least 40 bytes in the stream; a count beyond what is left is damage.
+    if (in.status() != QDataStream::Ok || count < 0 || count > 1000000 || !streamCanHold(in, count, 40))
         return corrupt();
     std::vector<ColumnModel> models(static_cast<size_t>(count));
     auto readDoubles = [&in](std::vector<double> &v) {
         qint32 n = 0;
         in >> n;
-        if (n < 0 || n > 100000000) {
+        if (n < 0 || n > 100000000 || !streamCanHold(in, n, sizeof(double))) {
             in.setStatus(QDataStream::ReadCorruptData);
             return;
         }
@@ -683,7 +686,12 @@ Result<void> DataTransformer::load(QDataStream &in)
         QString name, format;
         QStringList labels;
         bool templInteger = false;
-        in >> kind >> name >> storage >> labels >> templInteger >> templDecimals >> format;
+        in >> kind >> name >> storage;
+        readChecked(in, labels, 4);
+        in >> templInteger >> templDecimals >> format;
+        if (kind < qint32(Kind::Continuous) || kind > qint32(Kind::Discrete) || storage < 0
+            || storage > qint32(ColumnStorage::Text))
+            return corrupt();
         m.kind = Kind(kind);
         m.templ = Column(name, ColumnStorage(storage));
         m.templ.labels() = labels;
@@ -728,13 +736,14 @@ Result<void> DataTransformer::load(QDataStream &in)
     }
     qint32 pairs = 0;
     in >> pairs;
-    if (in.status() != QDataStream::Ok || pairs < 0 || pairs > blocks * blocks)
+    if (in.status() != QDataStream::Ok || pairs < 0 || qint64(pairs) > qint64(blocks) * blocks)
         return corrupt();
     m_cooccurrence.clear();
     for (qint32 j = 0; j < pairs; ++j) {
         qint32 a = 0, b = 0, size = 0;
         in >> a >> b >> size;
-        if (in.status() != QDataStream::Ok || a < 0 || b <= a || b >= blocks || size < 0 || size > kMaxCooccurrenceCells)
+        if (in.status() != QDataStream::Ok || a < 0 || b <= a || b >= blocks || size < 0 || size > kMaxCooccurrenceCells
+            || !streamCanHold(in, size, 1))
             return corrupt();
         std::vector<bool> seen(size_t(size), false);
         for (qint32 i = 0; i < size; ++i) {

@@ -330,7 +330,8 @@ Result<void> Tvae::doLoad(QDataStream &in, int formatVersion)
     p->settings.batchSize = batch;
     p->settings.embedding = embedding;
     const Error corrupt { Error::Code::InvalidInput, tr("The model file is damaged or incomplete."), QStringLiteral("tvae") };
-    if (in.status() != QDataStream::Ok || batch < 1 || embedding < 1)
+    // The settings' own ranges: a larger network or batch than training allows is damage.
+    if (in.status() != QDataStream::Ok || batch < 1 || batch > 100000 || embedding < 1 || embedding > 4096)
         return corrupt;
     if (const Result<void> loaded = p->transformer.load(in); !loaded.ok())
         return loaded;
