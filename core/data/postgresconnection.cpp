@@ -229,10 +229,13 @@ Error PostgresConnection::databaseError(const QString &what, const pg_result *re
         if (const char *state = PQresultErrorField(result, PG_DIAG_SQLSTATE))
             detail += QStringLiteral(" [SQLSTATE %1]").arg(QString::fromLatin1(state));
     }
-    if (PQstatus(d->conn) == CONNECTION_BAD)
+    // A server that went away (restart, crash, terminated session) is not a failing query.
+    const bool lost = PQstatus(d->conn) == CONNECTION_BAD;
+    if (lost)
         detail += QStringLiteral(" [connection lost]");
     return Error { Error::Code::Database,
-        tr("PostgreSQL failed while %1 on %2.").arg(what, d->info.describe()),
+        lost ? tr("The connection to %2 was lost while %1.").arg(what, d->info.describe())
+             : tr("PostgreSQL failed while %1 on %2.").arg(what, d->info.describe()),
         scrubSecret(detail, d->info.password) };
 }
 

@@ -31,6 +31,35 @@ PostgresConnectionInfo serverInfo()
     return info.value();
 }
 
+/// After the first chunk arrives, ends the reading session from a second connection.
+class TerminateOnProgress final : public JobContext {
+public:
+    TerminateOnProgress(const PostgresConnection &admin, const QString &application)
+        : m_admin(admin)
+        , m_application(application)
+    {
+    }
+    bool isCancelled() const override { return false; }
+    void reportProgress(double, const QString &) override
+    {
+        if (m_terminated)
+            return;
+        auto ended = m_admin.query("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                   " WHERE application_name = $1) AS t",
+                                   { m_application.toUtf8() }, QStringLiteral("terminating the reader"));
+        if (ended.ok()) {
+            m_terminated = QByteArray(PQgetvalue(ended.value(), 0, 0)) == "1";
+            PQclear(ended.value());
+        }
+    }
+    bool terminated() const { return m_terminated; }
+
+private:
+    const PostgresConnection &m_admin;
+    QString m_application;
+    bool m_terminated = false;
+};
+
 void execOrFail(const PostgresConnection &connection, const char *sql)
 {
     auto ok = connection.exec(sql, QStringLiteral("test setup"));
@@ -270,6 +299,28 @@ private Q_SLOTS:
         QVERIFY2(denied.error().detail.contains(QStringLiteral("password authentication failed")),
             qPrintable(denied.error().detail));
         QVERIFY(!denied.error().toString().contains(wrong.password));
+    }
+
+    // The server ends the session between two fetches (as on a restart or an administrator's
+    // pg_terminate_backend): the read fails naming the server, the table and the lost connection.
+    void serverGoingAwayMidReadIsNamed()
+    {
+        PostgresConnectionInfo info = serverInfo();
+        const QString application = QStringLiteral("healthsynth-goaway-%1").arg(QCoreApplication::applicationPid());
+        info.options.insert(QStringLiteral("application_name"), application);
+        auto admin = PostgresConnection::open(serverInfo());
+        QVERIFY(admin.ok());
+        TerminateOnProgress job(admin.value(), application);
+        auto loaded = PostgresSource(info).loadTable(QStringLiteral("src_test"), QStringLiteral("big"), job);
+        QVERIFY(job.terminated());
+        QVERIFY(!loaded.ok());
+        const Error &error = loaded.error();
+        QCOMPARE(error.code, Error::Code::Database);
+        QVERIFY2(error.message.contains(QStringLiteral("connection to %1 was lost").arg(info.describe())),
+                 qPrintable(error.toString()));
+        QVERIFY2(error.message.contains(QStringLiteral("big")), qPrintable(error.toString()));
+        QVERIFY2(error.detail.contains(QStringLiteral("connection lost")), qPrintable(error.detail));
+        QVERIFY(!error.toString().contains(info.password));
     }
 };
 
