@@ -74,7 +74,7 @@ struct CtganGeneratorImpl : torch::nn::Module {
         const size_t layers = seq->size();
         torch::Tensor h; // [h_l .. h_1], newest first, as the residual blocks concatenate them
         for (size_t l = 0; l + 1 < layers; ++l) {
-            const auto &block = *seq->ptr<ResidualImpl>(l);
+            auto &block = *seq->ptr<ResidualImpl>(l); // not const: batch norm updates its running statistics
             const torch::Tensor pre = transforms::concatLinear(h, z, condition, block.fc->weight, block.fc->bias);
             const torch::Tensor out = torch::relu(block.bn->forward(pre));
             h = h.defined() ? torch::cat({ out, h }, 1) : out;
