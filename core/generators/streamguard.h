@@ -40,8 +40,8 @@ QDataStream &readChecked(QDataStream &in, Container &container, qint64 minBytesP
         if (device->peek(raw, 4) == 4) {
             const quint32 count = in.byteOrder() == QDataStream::BigEndian ? qFromBigEndian<quint32>(raw)
                                                                             : qFromLittleEndian<quint32>(raw);
-            // 0xFFFFFFFF marks a null container in Qt's format.
-            if (count != 0xFFFFFFFFu && device->bytesAvailable() - 4 < qint64(count) * std::max<qint64>(minBytesPerElement, 1)) {
+            // No exception for 0xFFFFFFFF: unlike strings, Qt 6.4 reads it as a count and reserves it.
+            if (device->bytesAvailable() - 4 < qint64(count) * std::max<qint64>(minBytesPerElement, 1)) {
                 in.setStatus(QDataStream::ReadCorruptData);
                 return in;
             }

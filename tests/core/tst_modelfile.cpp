@@ -68,7 +68,7 @@ int formatOffset(const QString &id) { return 8 + 4 + 2 * int(id.size()); }
 void putInt(QByteArray &bytes, int offset, qint32 value) { qToBigEndian(value, bytes.data() + offset); }
 
 enum class Fault {
-    None, LossSeries, LossValues, Diagnostics, SchemaColumns, SchemaType, LengthCountsCount, NegativeLengthCount,
+    None, LossSeries, LossValues, LossValuesAllOnes, Diagnostics, SchemaColumns, SchemaType, LengthCountsCount, NegativeLengthCount,
     MissingShape, ShortPairs,
 };
 
@@ -87,8 +87,8 @@ QByteArray envelope(Fault fault, const QByteArray &body)
         out << kHuge;
         return bytes;
     }
-    if (fault == Fault::LossValues) {
-        out << quint32(1) << QStringLiteral("loss") << kHuge;
+    if (fault == Fault::LossValues || fault == Fault::LossValuesAllOnes) {
+        out << quint32(1) << QStringLiteral("loss") << (fault == Fault::LossValues ? kHuge : 0xFFFFFFFFu);
         return bytes;
     }
     out << quint32(0); // losses
@@ -301,6 +301,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("fault");
         QTest::newRow("loss series count") << int(Fault::LossSeries);
         QTest::newRow("loss values count") << int(Fault::LossValues);
+        QTest::newRow("loss values count of all ones") << int(Fault::LossValuesAllOnes);
         QTest::newRow("diagnostics count") << int(Fault::Diagnostics);
         QTest::newRow("schema columns count") << int(Fault::SchemaColumns);
         QTest::newRow("unknown column type") << int(Fault::SchemaType);
